@@ -1,0 +1,91 @@
+// The document tree every writer consumes is mdast plus a few node types of
+// our own, declared here so handlers are type-checked. They are produced by
+// the transforms in ./transforms/ from directives and GFM tables; nothing
+// after the parse stage ever sees a directive.
+//
+//   richTable      every table (GFM tables are normalised to it), so writers
+//                  have one table path; cells hold block content.
+//   underline      :subrayado[texto]
+//   glossary       :::glosario container, one glossaryEntry per term.
+//   signatures     ::firmas — a placeholder: writers draw the signature block
+//                  from the typed DocumentContext, never from Markdown text.
+//   frontSection   :::control-de-cambios — an unnumbered section before the
+//                  body (change control).
+import type { BlockContent, Data, Parent, PhrasingContent } from 'mdast';
+
+export interface RichTableCell extends Parent {
+  type: 'richTableCell';
+  children: BlockContent[];
+}
+
+export interface RichTableRow extends Parent {
+  type: 'richTableRow';
+  children: RichTableCell[];
+}
+
+export interface RichTable extends Parent {
+  type: 'richTable';
+  /** Leading rows that form the header; repeated on every page. */
+  headerRows: number;
+  caption?: string | undefined;
+  /** Set by templates for known tables, so writers may style them. */
+  kind?: string | undefined;
+  children: RichTableRow[];
+}
+
+export interface Underline extends Parent {
+  type: 'underline';
+  children: PhrasingContent[];
+}
+
+export interface GlossaryEntry extends Parent {
+  type: 'glossaryEntry';
+  term: string;
+  /** The definition, without the term. */
+  children: PhrasingContent[];
+}
+
+export interface Glossary extends Parent {
+  type: 'glossary';
+  children: GlossaryEntry[];
+}
+
+export interface Signatures {
+  type: 'signatures';
+  data?: Data | undefined;
+}
+
+export interface FrontSection extends Parent {
+  type: 'frontSection';
+  kind: 'control-de-cambios';
+  title: string;
+  children: BlockContent[];
+}
+
+declare module 'mdast' {
+  interface BlockContentMap {
+    richTable: RichTable;
+    glossary: Glossary;
+    signatures: Signatures;
+    frontSection: FrontSection;
+  }
+  interface PhrasingContentMap {
+    underline: Underline;
+  }
+  interface RootContentMap {
+    richTable: RichTable;
+    glossary: Glossary;
+    signatures: Signatures;
+    frontSection: FrontSection;
+    underline: Underline;
+    richTableRow: RichTableRow;
+    richTableCell: RichTableCell;
+    glossaryEntry: GlossaryEntry;
+  }
+  interface HeadingData {
+    /** Generated section number, e.g. "5.4.1." — never typed into the data. */
+    number?: string;
+    /** Stable anchor for contents, bookmarks and links: "seccion-5-4-1". */
+    id?: string;
+  }
+}
