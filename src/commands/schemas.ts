@@ -1,0 +1,28 @@
+// docctl esquemas: writes the JSON Schemas generated from the zod schemas to
+// schemas/, where every data file's "$schema" points, so editors autocomplete
+// and flag mistakes while the calidad team types.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../publish/atomic-write.js';
+import { documentSchema, entitySchema, normCatalogSchema } from '../validate/schemas.js';
+
+export const SCHEMA_FILES = {
+  'normas.schema.json': { schema: normCatalogSchema, title: 'Normograma compartido (data/normas.json)' },
+  'entidad.schema.json': { schema: entitySchema, title: 'Entidad (data/<entidad>/entidad.json)' },
+  'documento.schema.json': { schema: documentSchema, title: 'Documento controlado (data/<entidad>/documentos/<CÓDIGO>.json)' },
+} as const;
+
+export function generateSchemas(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [file, { schema, title }] of Object.entries(SCHEMA_FILES)) {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    out[file] = `${JSON.stringify({ ...json, title }, null, 2)}\n`;
+  }
+  return out;
+}
+
+export function runSchemas(targetDir: string): number {
+  for (const [file, text] of Object.entries(generateSchemas())) writeFileAtomic(join(targetDir, file), text);
+  process.stdout.write(`Esquemas escritos en ${targetDir}\n`);
+  return 0;
+}

@@ -1,0 +1,103 @@
+// Reads a JSON data file keeping positions, so every later problem can name
+// the line and column of the field it is about (typst-style hints included).
+import { readFileSync } from 'node:fs';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { errorProblem, type Problem } from '../errors.js';
+
+export interface JsonFile {
+  /** Display path (relative, forward slashes). */
+  readonly file: string;
+  readonly text: string;
+  readonly value: unknown;
+  readonly tree: Node | undefined;
+}
+
+const PARSE_ERRORS_ES: Record<string, string> = {
+  InvalidSymbol: 'símbolo no válido',
+  InvalidNumberFormat: 'número mal escrito',
+  PropertyNameExpected: 'se esperaba el nombre de un campo entre comillas',
+  ValueExpected: 'se esperaba un valor',
+  ColonExpected: 'se esperaban dos puntos ":" después del nombre del campo',
+  CommaExpected: 'falta una coma "," entre elementos',
+  CloseBraceExpected: 'falta cerrar la llave "}"',
+  CloseBracketExpected: 'falta cerrar el corchete "]"',
+  EndOfFileExpected: 'sobra texto después del final del JSON',
+  InvalidCommentToken: 'JSON no admite comentarios',
+  UnexpectedEndOfComment: 'comentario sin cerrar',
+  UnexpectedEndOfString: 'texto sin cerrar: falta una comilla "',
+  UnexpectedEndOfNumber: 'número incompleto',
+  InvalidUnicode: 'secuencia \\u no válida',
+  InvalidEscapeCharacter: 'secuencia de escape no válida (use \\\\ para una barra invertida)',
+  InvalidCharacter: 'carácter no permitido dentro de un texto (use \\n para un salto de línea)',
+};
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Returns the parsed file, or the problems that prevent reading it. */
+export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return [errorProblem(file, `no se pudo leer el archivo (${(error as NodeJS.ErrnoException).code ?? 'error'})`)];
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return [errorProblem(file, 'el archivo empieza con una marca BOM; guárdelo como UTF-8 sin BOM (JSON no la admite)', { line: 1, column: 1 })];
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const text = bytes.subarray(0, nul).toString('utf8');
+    return [errorProblem(file, 'el archivo contiene bytes nulos (NUL); no es un texto JSON válido: guárdelo de nuevo como UTF-8', lineAndColumn(text, text.length))];
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    return [
+      errorProblem(file, 'el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?); guárdelo como UTF-8', lineAndColumn(lossy, lossy.indexOf('\uFFFD'))),
+    ];
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    return errors.slice(0, 5).map((error) => {
+      const code = printParseErrorCode(error.error);
+      return errorProblem(file, `JSON no válido: ${PARSE_ERRORS_ES[code] ?? code}`, lineAndColumn(text, error.offset));
+    });
+  }
+  return { file, text, value: tree ? getNodeValue(tree) : undefined, tree };
+}
+
+/** Line and column of the value at a field path, or of the nearest parent that exists. */
+export function locate(json: JsonFile, path: readonly (string | number)[]): { line?: number; column?: number } {
+  if (!json.tree) return {};
+  for (let length = path.length; length >= 0; length--) {
+    const node = findNodeAtLocation(json.tree, path.slice(0, length) as (string | number)[]);
+    if (node) {
+      // Point at the key for properties, so "codgio" is underlined where typed.
+      const target = node.parent?.type === 'property' && length === path.length ? node.parent : node;
+      return lineAndColumn(json.text, target.offset);
+    }
+  }
+  return {};
+}
+
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

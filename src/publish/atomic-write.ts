@@ -1,0 +1,53 @@
+// Every file docctl writes appears whole or not at all: bytes go to a hidden
+// temporary file in the same folder, are flushed to disk, then renamed over
+// the target (rename is atomic within a file system). A crash leaves at most
+// a ".tmp-" file, which the next build removes.
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const TEMP_MARK = '.tmp-';
+
+export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes temporary files left by an interrupted build below `dir`. */
+export function removeLeftovers(dir: string): number {
+  let removed = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) removed += removeLeftovers(path);
+    else if (entry.name.startsWith('.') && entry.name.includes(TEMP_MARK)) {
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,22 @@
+// Where each generated file goes: output/<entidad>/<CÓDIGO>/v<N>/<CÓDIGO>-v<N>.<ext>.
+// Codes and entity folders are validated to be path-safe; this check is the
+// last line of defence that nothing is ever written outside output/.
+import { isAbsolute, join, relative, resolve } from 'node:path';
+
+export function versionDir(outputDir: string, entitySlug: string, code: string, version: number): string {
+  return insideOutput(outputDir, join(entitySlug, code, `v${version}`));
+}
+
+export function editionPath(outputDir: string, entitySlug: string, code: string, version: number, extension: 'pdf' | 'docx' | 'html'): string {
+  return join(versionDir(outputDir, entitySlug, code, version), `${code}-v${version}.${extension}`);
+}
+
+export function insideOutput(outputDir: string, relativePath: string): string {
+  const root = resolve(outputDir);
+  const target = resolve(root, relativePath);
+  const rel = relative(root, target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new Error(`internal: refusing to write outside the output folder: ${relativePath}`);
+  }
+  return target;
+}

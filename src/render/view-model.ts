@@ -1,0 +1,85 @@
+// What templates see. Built from validated data only: every plain-text value
+// is escaped for Markdown here, once, so a template author cannot forget to;
+// Markdown fields (section bodies, role cells) pass through as Markdown.
+// Every optional key is present (null), because templates run in strict mode.
+import { formatDateShort } from '../dates.js';
+import { formatVersion } from '../model/labels.js';
+import type { ValidSection } from '../validate/rules.js';
+import type { ControlledDocument, Entity, Norm } from '../validate/schemas.js';
+import { escapeMarkdown as md } from './escape-markdown.js';
+
+export interface SectionView {
+  readonly titulo: string;
+  /** "#", "##"… the heading marker for the section's depth. */
+  readonly marcas: string;
+  readonly contenido: string | null;
+  readonly bloque: string | null;
+  readonly secciones: readonly SectionView[];
+}
+
+export interface TemplateView {
+  readonly documento: { codigo: string; titulo: string; proceso: string; dependencia: string; tipo: string };
+  readonly entidad: { nombre: string; nombreCorto: string };
+  readonly version: { numero: string; fecha: string; descripcion: string };
+  readonly controlDeCambios: readonly { version: string; fecha: string; descripcion: string; aprobo: string }[];
+  readonly normas: readonly { tipo: string; numero: string; año: string; detalle: string }[];
+  readonly glosario: readonly { termino: string; definicion: string }[];
+  readonly roles: readonly { rol: string; responsabilidades: string; responsable: string }[];
+  readonly secciones: readonly SectionView[];
+  readonly tieneSeccionFirmas: boolean;
+}
+
+const MAX_DEPTH = 6;
+const spanish = new Intl.Collator('es', { sensitivity: 'base' });
+const NONE = '—';
+
+function sectionView(section: ValidSection, depth: number): SectionView {
+  return {
+    titulo: md(section.titulo),
+    marcas: '#'.repeat(Math.min(depth, MAX_DEPTH)),
+    contenido: section.markdown?.text.trim() ?? null,
+    bloque: section.bloque ?? null,
+    secciones: section.secciones.map((child) => sectionView(child, depth + 1)),
+  };
+}
+
+const hasBlock = (sections: readonly ValidSection[], block: string): boolean =>
+  sections.some((s) => s.bloque === block || hasBlock(s.secciones, block));
+
+export function buildView(
+  entity: Entity,
+  document: ControlledDocument,
+  sections: readonly ValidSection[],
+  norms: ReadonlyMap<string, Norm>,
+): TemplateView {
+  const version = document.versiones.at(-1);
+  if (!version) throw new Error('internal: a validated document has at least one version');
+  const label = (n: number) => formatVersion(n, entity.formatoVersion);
+  return {
+    documento: {
+      codigo: md(document.codigo),
+      titulo: md(document.titulo),
+      proceso: md(document.proceso),
+      dependencia: md(document.dependencia),
+      tipo: md(document.tipo),
+    },
+    entidad: { nombre: md(entity.nombre), nombreCorto: md(entity.nombreCorto) },
+    version: { numero: md(label(version.numero)), fecha: version.fecha ? md(formatDateShort(version.fecha)) : NONE, descripcion: md(version.descripcion) },
+    controlDeCambios: document.versiones.map((v) => ({
+      version: md(label(v.numero)),
+      fecha: v.fecha ? md(formatDateShort(v.fecha)) : NONE,
+      descripcion: md(v.descripcion),
+      aprobo: v.aprobo ? md([v.aprobo.nombre, v.aprobo.cargo].filter(Boolean).join(', ')) : NONE,
+    })),
+    normas: document.normas.flatMap((id) => {
+      const norm = norms.get(id);
+      return norm ? [{ tipo: md(norm.tipo), numero: md(norm.numero), año: md(String(norm.año)), detalle: md(norm.detalle) }] : [];
+    }),
+    glosario: [...document.glosario]
+      .sort((a, b) => spanish.compare(a.termino, b.termino))
+      .map((entry) => ({ termino: md(entry.termino), definicion: md(entry.definicion) })),
+    roles: document.roles.map((role) => ({ rol: role.rol.trim(), responsabilidades: role.responsabilidades.trim(), responsable: role.responsable.trim() })),
+    secciones: sections.map((section) => sectionView(section, 1)),
+    tieneSeccionFirmas: hasBlock(sections, 'firmas'),
+  };
+}

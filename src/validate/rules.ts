@@ -1,0 +1,178 @@
+// Cross-field rules: what a schema cannot say about one field alone.
+import { basename } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { errorProblem, showValue, type Problem } from '../errors.js';
+import { locate, type JsonFile } from '../load/read-json.js';
+import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
+import { closest } from './closest.js';
+import type { ControlledDocument, Norm, SECTION_BLOCKS } from './schemas.js';
+
+export interface MarkdownSource {
+  readonly text: string;
+  /** File the text comes from: a .md file, or the JSON file for "contenido". */
+  readonly file: string;
+  /** For "contenido": the field path and the position of the string in the JSON. */
+  readonly field?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}
+
+export interface ValidSection {
+  readonly titulo: string;
+  readonly markdown: MarkdownSource | undefined;
+  readonly bloque: (typeof SECTION_BLOCKS)[number] | undefined;
+  readonly fieldPath: string;
+  readonly secciones: readonly ValidSection[];
+}
+
+const at = (json: JsonFile, path: (string | number)[], field: string) => ({ field, ...locate(json, path) });
+
+export function catalogRules(json: JsonFile, norms: readonly Norm[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  norms.forEach((norm, index) => {
+    const first = seen.get(norm.id);
+    if (first !== undefined) {
+      problems.push(errorProblem(json.file, `"${norm.id}" ya está en normas[${first}]; cada id debe ser único`, at(json, ['normas', index, 'id'], `normas[${index}].id`)));
+    }
+    seen.set(norm.id, index);
+  });
+  const ids = [...seen.keys()];
+  norms.forEach((norm, index) => {
+    if (norm.reemplazadaPor !== undefined && !seen.has(norm.reemplazadaPor)) {
+      const hint = closest(norm.reemplazadaPor, ids);
+      problems.push(
+        errorProblem(json.file, `"${norm.reemplazadaPor}" no está en el normograma${hint ? `; ¿quiso decir "${hint}"?` : ''}`, at(json, ['normas', index, 'reemplazadaPor'], `normas[${index}].reemplazadaPor`)),
+      );
+    }
+    if (norm.estado === 'derogada' && norm.reemplazadaPor === norm.id) {
+      problems.push(errorProblem(json.file, 'una norma no puede reemplazarse a sí misma', at(json, ['normas', index, 'reemplazadaPor'], `normas[${index}].reemplazadaPor`)));
+    }
+  });
+  return problems;
+}
+
+export function documentRules(json: JsonFile, doc: ControlledDocument, norms: ReadonlyMap<string, Norm>, catalogLoaded: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const expectedName = `${doc.codigo}.json`;
+  if (basename(json.file) !== expectedName) {
+    problems.push(errorProblem(json.file, `el código ${showValue(doc.codigo)} no coincide con el nombre del archivo; renombre el archivo a ${expectedName} o corrija el código`, at(json, ['codigo'], 'codigo')));
+  }
+
+  // Versions: strictly increasing from 1, approval dates never going back.
+  let previousNumber = 0;
+  let previousDate: { date: string; index: number } | undefined;
+  doc.versiones.forEach((version, index) => {
+    const field = `versiones[${index}].numero`;
+    if (index === 0 && version.numero !== 1) {
+      problems.push(errorProblem(json.file, `${showValue(version.numero)}: la primera versión debe ser la 1`, at(json, ['versiones', index, 'numero'], field)));
+    } else if (index > 0 && version.numero <= previousNumber) {
+      problems.push(errorProblem(json.file, `${showValue(version.numero)} debe ser mayor que la versión anterior (${previousNumber}); las versiones van en orden creciente`, at(json, ['versiones', index, 'numero'], field)));
+    }
+    previousNumber = Math.max(previousNumber, version.numero);
+    if (version.fecha !== undefined) {
+      if (previousDate && version.fecha < previousDate.date) {
+        problems.push(errorProblem(json.file, `"${version.fecha}" es anterior a la fecha de la versión anterior ("${previousDate.date}", versiones[${previousDate.index}]); las fechas de aprobación no retroceden`, at(json, ['versiones', index, 'fecha'], `versiones[${index}].fecha`)));
+      }
+      previousDate = { date: version.fecha, index };
+    }
+    if (version.acta && version.fecha && version.acta.fecha > version.fecha) {
+      problems.push(errorProblem(json.file, `"${version.acta.fecha}" es posterior a la fecha de aprobación de la versión ("${version.fecha}")`, at(json, ['versiones', index, 'acta', 'fecha'], `versiones[${index}].acta.fecha`)));
+    }
+  });
+  const last = doc.versiones.length - 1;
+  const current = doc.versiones[last];
+  if (current && current.fecha === undefined) {
+    problems.push(errorProblem(json.file, 'falta la fecha de aprobación de la versión vigente (la última); escríbala como "AAAA-MM-DD"', at(json, ['versiones', last], `versiones[${last}].fecha`)));
+  }
+  doc.versiones.slice(0, -1).forEach((version, index) => {
+    if (version.fecha === undefined) {
+      problems.push({ severity: 'advertencia', file: json.file, ...locate(json, ['versiones', index]), field: `versiones[${index}]`, message: `la versión ${version.numero} no tiene fecha de aprobación registrada; el control de cambios mostrará "—"` });
+    }
+  });
+
+  // Norms cited by id must exist; derogated ones are worth a warning.
+  if (catalogLoaded) {
+    const ids = [...norms.keys()];
+    const seen = new Set<string>();
+    doc.normas.forEach((id, index) => {
+      const where = at(json, ['normas', index], `normas[${index}]`);
+      const norm = norms.get(id);
+      if (!norm) {
+        const hint = closest(id, ids);
+        problems.push(errorProblem(json.file, `"${id}" no está en el normograma (data/normas.json)${hint ? `; ¿quiso decir "${hint}"?` : '; agréguela allí primero'}`, where));
+      } else if (seen.has(id)) {
+        problems.push(errorProblem(json.file, `"${id}" está repetida en el marco jurídico`, where));
+      } else if (norm.estado === 'derogada') {
+        const replacement = norm.reemplazadaPor ? norms.get(norm.reemplazadaPor) : undefined;
+        problems.push({
+          severity: 'advertencia',
+          ...where,
+          file: json.file,
+          message: `cita ${norm.tipo} ${norm.numero} de ${norm.año}, que está derogada${replacement ? ` (reemplazada por ${replacement.tipo} ${replacement.numero} de ${replacement.año})` : ''}; el documento ${doc.codigo} necesita una nueva versión`,
+        });
+      }
+      seen.add(id);
+    });
+  }
+
+  // Generated blocks need their data, and the signature block appears at most once.
+  const blocks = collectBlocks(doc.secciones);
+  const need = (block: string, ok: boolean, message: string) => {
+    const found = blocks.find((b) => b.bloque === block);
+    if (found && !ok) problems.push(errorProblem(json.file, message, at(json, found.path, `${pathString(found.path)}.bloque`)));
+  };
+  need('marco-juridico', doc.normas.length > 0, 'la sección muestra el marco jurídico pero "normas" está vacío; agregue los ids del normograma');
+  need('glosario', doc.glosario.length > 0, 'la sección muestra el glosario pero "glosario" está vacío');
+  need('roles', doc.roles.length > 0, 'la sección muestra la tabla de roles pero "roles" está vacío');
+  const signatureBlocks = blocks.filter((b) => b.bloque === 'firmas');
+  for (const extra of signatureBlocks.slice(1)) {
+    problems.push(errorProblem(json.file, 'el bloque de firmas solo puede aparecer en una sección', at(json, extra.path, `${pathString(extra.path)}.bloque`)));
+  }
+  return problems;
+}
+
+function collectBlocks(sections: ControlledDocument['secciones'], prefix: (string | number)[] = ['secciones']): { bloque: string; path: (string | number)[] }[] {
+  return sections.flatMap((section, index) => {
+    const path = [...prefix, index];
+    const own = section.bloque ? [{ bloque: section.bloque, path: [...path, 'bloque'] }] : [];
+    return [...own, ...collectBlocks(section.secciones ?? [], [...path, 'secciones'])];
+  });
+}
+
+const pathString = (path: (string | number)[]) =>
+  path.slice(0, -1).map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+export function duplicateCodeRule(documents: readonly { file: string; json: JsonFile; document: ControlledDocument }[]): Problem[] {
+  const byCode = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const { file, json, document } of documents) {
+    const other = byCode.get(document.codigo);
+    if (other) problems.push(errorProblem(file, `el código "${document.codigo}" ya lo usa ${other}; cada documento de una entidad tiene un código único`, at(json, ['codigo'], 'codigo')));
+    else byCode.set(document.codigo, file);
+  }
+  return problems;
+}
+
+/** Authored Markdown is checked on its own, so problems name its own lines. */
+export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
+  let tree: Root;
+  const place = (line: number | undefined) =>
+    source.field
+      ? { file: source.file, field: source.field, line: source.line, column: source.column, prefix: line ? `línea ${line} del contenido: ` : '' }
+      : { file: source.file, line, prefix: '' };
+  try {
+    tree = parseMarkdown(source.text);
+  } catch (error) {
+    if (!(error instanceof MarkdownProblem)) throw error;
+    const { prefix, ...where } = place(error.line);
+    return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
+  }
+  const problems: Problem[] = [];
+  visit(tree, 'heading', (heading) => {
+    const { prefix, ...where } = place(heading.position?.start.line);
+    problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });
+  });
+  return problems;
+}

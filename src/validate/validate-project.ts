@@ -1,0 +1,145 @@
+// Validate stage: schemas first (zod), then the cross-field rules that a
+// schema cannot express. Every problem in every file is collected, so
+// `docctl check` can report all of them at once.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { imageSize } from 'image-size';
+import type { z } from 'zod';
+import { errorProblem, type Problem } from '../errors.js';
+import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
+import { locate, type JsonFile } from '../load/read-json.js';
+import type { LogoImage } from '../model/document-context.js';
+import { documentRules, catalogRules, duplicateCodeRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
+import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface ValidDocument {
+  readonly file: string;
+  readonly json: JsonFile;
+  readonly document: ControlledDocument;
+  readonly sections: readonly ValidSection[];
+}
+
+export interface ValidEntity {
+  readonly slug: string;
+  readonly dir: string;
+  readonly entity: Entity;
+  readonly logo: LogoImage;
+  readonly documents: readonly ValidDocument[];
+}
+
+export interface ValidProject {
+  readonly norms: ReadonlyMap<string, Norm>;
+  readonly entities: readonly ValidEntity[];
+}
+
+const MAX_LOGO_BYTES = 5 * 1024 * 1024;
+const MAX_LOGO_SIDE = 5000;
+
+function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const result = schema.safeParse(json.value);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(json, schema, result.error));
+  return undefined;
+}
+
+function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]): LogoImage | undefined {
+  const path = join(dir, logo);
+  const where = { field: 'logo', ...locate(json, ['logo']) };
+  if (!existsSync(path)) {
+    problems.push(errorProblem(json.file, `"${logo}" no existe en ${displayPath(dir)}; ponga allí el logo (PNG o JPG) o corrija el nombre`, where));
+    return undefined;
+  }
+  const size = statSync(path).size;
+  if (size > MAX_LOGO_BYTES) {
+    problems.push(errorProblem(json.file, `"${logo}" pesa ${(size / 1048576).toFixed(1)} MB; el logo debe pesar menos de 5 MB`, where));
+    return undefined;
+  }
+  const bytes = readFileSync(path);
+  let info: { width?: number; height?: number; type?: string };
+  try {
+    info = imageSize(bytes);
+  } catch {
+    info = {};
+  }
+  const mime = info.type === 'png' ? 'image/png' : info.type === 'jpg' ? 'image/jpeg' : undefined;
+  if (!mime || !info.width || !info.height) {
+    problems.push(errorProblem(json.file, `"${logo}" no es una imagen PNG o JPG válida`, where));
+    return undefined;
+  }
+  if (info.width > MAX_LOGO_SIDE || info.height > MAX_LOGO_SIDE) {
+    problems.push(errorProblem(json.file, `"${logo}" mide ${info.width}×${info.height} píxeles; use un logo de a lo sumo ${MAX_LOGO_SIDE} píxeles por lado`, where));
+    return undefined;
+  }
+  return { bytes: new Uint8Array(bytes), mime, width: info.width, height: info.height };
+}
+
+function resolveSections(
+  sections: readonly Section[],
+  documentsDir: string,
+  json: JsonFile,
+  problems: Problem[],
+  prefix: (string | number)[] = ['secciones'],
+): ValidSection[] {
+  return sections.map((section, index) => {
+    const path = [...prefix, index];
+    let markdown: ValidSection['markdown'];
+    if (section.contenido !== undefined && section.archivo !== undefined) {
+      problems.push(errorProblem(json.file, 'use "contenido" o "archivo", no ambos', { field: `${pathText(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
+    } else if (section.archivo !== undefined) {
+      const read = readMarkdownFile(documentsDir, section.archivo);
+      if ('problem' in read) problems.push(errorProblem(json.file, read.problem, { field: `${pathText(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
+      else markdown = { text: read.text, file: read.file };
+    } else if (section.contenido !== undefined) {
+      markdown = { text: section.contenido, file: json.file, field: `${pathText(path)}.contenido`, ...locate(json, [...path, 'contenido']) };
+    }
+    if (markdown) problems.push(...sectionMarkdownProblems(markdown));
+    return {
+      titulo: section.titulo,
+      markdown,
+      bloque: section.bloque,
+      fieldPath: pathText(path),
+      secciones: resolveSections(section.secciones ?? [], documentsDir, json, problems, [...path, 'secciones']),
+    };
+  });
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export function validateProject(raw: RawProject): { project: ValidProject; problems: Problem[] } {
+  const problems: Problem[] = [...raw.problems];
+  const catalog = raw.catalog ? parseWith(raw.catalog, normCatalogSchema, problems) : undefined;
+  const norms = new Map<string, Norm>();
+  if (catalog && raw.catalog) {
+    problems.push(...catalogRules(raw.catalog, catalog.normas));
+    for (const norm of catalog.normas) norms.set(norm.id, norm);
+  }
+
+  const entities: ValidEntity[] = [];
+  for (const rawEntity of raw.entities) {
+    if (!SAFE_SLUG.test(rawEntity.slug)) {
+      problems.push(errorProblem(displayPath(rawEntity.dir), `el nombre de la carpeta "${rawEntity.slug}" debe usar minúsculas, dígitos y guiones, p. ej. "personeria-cartagena"`));
+      continue;
+    }
+    const entityJson = rawEntity.entityJson;
+    const entity = entityJson ? parseWith(entityJson, entitySchema, problems) : undefined;
+    const logo = entity && entityJson ? loadLogo(rawEntity.dir, entityJson, entity.logo, problems) : undefined;
+    const documents: ValidDocument[] = [];
+    const parsed: { file: string; json: JsonFile; document: ControlledDocument }[] = [];
+    for (const json of rawEntity.documents) {
+      const document = parseWith(json, documentSchema, problems);
+      if (!document) continue;
+      parsed.push({ file: json.file, json, document });
+      const before = problems.length;
+      problems.push(...documentRules(json, document, norms, catalog !== undefined));
+      const sections = resolveSections(document.secciones, rawEntity.documentsDir, json, problems);
+      if (problems.slice(before).some((p) => p.severity === 'error')) continue;
+      documents.push({ file: json.file, json, document, sections });
+    }
+    problems.push(...duplicateCodeRule(parsed));
+    if (entity && logo) entities.push({ slug: rawEntity.slug, dir: rawEntity.dir, entity, logo, documents });
+  }
+  return { project: { norms, entities }, problems };
+}

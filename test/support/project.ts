@@ -1,0 +1,52 @@
+// Temporary copies of fixture projects, so each test can break one thing and
+// look at what docctl says about it — without touching the fixtures.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { formatProblem } from '../../src/errors.js';
+import { prepare } from '../../src/pipeline.js';
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+export const TEMPLATES = join(REPO, 'templates');
+export const MINIMAL = join(REPO, 'test', 'fixtures', 'minimal');
+export const MINIMAL_DOC = 'entidad-prueba/documentos/GC-P-001.json';
+
+export function copyProject(source: string = MINIMAL): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docctl-test-'));
+  cpSync(source, join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+/** Edits a JSON file of a copied project through a function on its parsed value. */
+export function editJson(dataDir: string, file: string, edit: (value: Record<string, unknown>) => void): void {
+  const path = join(dataDir, file);
+  const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(value);
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function writeRaw(dataDir: string, file: string, content: string | Uint8Array): void {
+  writeFileSync(join(dataDir, file), content);
+}
+
+/** Problems found in a project, formatted as docctl prints them. */
+export function problemsOf(dataDir: string, templatesDir = TEMPLATES): string[] {
+  return prepare({ dataDir, templatesDir }).problems.map(formatProblem);
+}
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real CLI (TypeScript through tsx) as a user would. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
