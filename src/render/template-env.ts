@@ -33,7 +33,9 @@ export class TemplateProblem extends Error {
 const COMPILE_OPTIONS = {
   strict: true,
   noEscape: true,
-  knownHelpers: { eq: true, indent: true },
+  // Built-ins that could reach into objects (lookup) or the console (log)
+  // are switched off: templates only need each/if/unless/with and ours.
+  knownHelpers: { eq: true, indent: true, lookup: false, log: false },
   knownHelpersOnly: true,
 } as const;
 
@@ -78,6 +80,8 @@ function compileFile(env: typeof Handlebars, path: string): Compiled {
 }
 
 function registerHelpers(env: typeof Handlebars): void {
+  env.unregisterHelper('lookup');
+  env.unregisterHelper('log');
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // Indents every line after the first, so Markdown can sit inside a list item
   // (a :::tabla cell).

@@ -1,0 +1,79 @@
+// The parse stage: directives become our nodes, headings get numbers, and
+// what cannot be accepted is reported with its line.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { MarkdownProblem, parseMarkdown } from '../../src/parse/parse-markdown.js';
+import { SAMPLE_MARKDOWN } from '../support/sample-document.js';
+
+const types = (tree: Root) => tree.children.map((n) => n.type);
+
+describe('parseMarkdown', () => {
+  const tree = parseMarkdown(SAMPLE_MARKDOWN);
+
+  it('numbers headings 1., 4.1., 4.1.1. and gives them anchors', () => {
+    const numbers = tree.children.flatMap((n) => (n.type === 'heading' ? [`${n.data?.number} ${toString(n)} #${n.data?.id}`] : []));
+    expect(numbers).toEqual([
+      '1. INTRODUCCIÓN #seccion-1',
+      '2. MARCO JURÍDICO #seccion-2',
+      '3. MARCO CONCEPTUAL #seccion-3',
+      '4. ESTRUCTURA GENERAL #seccion-4',
+      '4.1. DECLARACIÓN #seccion-4-1',
+      '4.1.1. OBJETIVO GENERAL #seccion-4-1-1',
+      '5. FIRMAS #seccion-5',
+    ]);
+  });
+
+  it('turns the change-control container into an unnumbered front section', () => {
+    expect(types(tree)[0]).toBe('frontSection');
+  });
+
+  it('turns :::tabla into a rich table whose cells hold blocks', () => {
+    const tables = tree.children.filter((n) => n.type === 'richTable');
+    expect(tables).toHaveLength(2);
+    const rich = tables[1]!;
+    if (rich.type !== 'richTable') return;
+    expect(rich.caption).toBe('Líneas estratégicas');
+    expect(rich.headerRows).toBe(1);
+    const cell = rich.children[1]!.children[1]!;
+    expect(cell.children.map((c) => c.type)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect(cell.children[0]!.type === 'paragraph' && cell.children[0].children[0]!.type).toBe('underline');
+    expect(rich.children[2]!.children[0]!.children).toEqual([]);
+  });
+
+  it('turns the glossary container into term/definition entries', () => {
+    const glossary = tree.children.find((n) => n.type === 'glossary');
+    expect(glossary?.type === 'glossary' && glossary.children.map((e) => [e.term, toString(e)])).toEqual([
+      ['Accesibilidad', 'Es una característica deseable en las páginas web.'],
+      ['Ñandú', 'Ave corredora.'],
+    ]);
+  });
+
+  it('keeps ::firmas as a signatures placeholder', () => {
+    expect(types(tree).at(-1)).toBe('signatures');
+  });
+
+  it('normalises GFM tables to rich tables', () => {
+    const [table] = parseMarkdown('| a | b |\n|---|---|\n| 1 | 2 |\n').children;
+    expect(table?.type).toBe('richTable');
+  });
+
+  it('leaves prose that merely looks like a text directive alone', () => {
+    expect(toString(parseMarkdown('Nota:importante y hora 10:30.'))).toBe('Nota:importante y hora 10:30.');
+  });
+
+  it.each([
+    ['raw HTML', 'Uno\n\n<u>dos</u>\n', 3, 'no se admite HTML'],
+    ['unknown container', 'Uno\n\n:::caja\nx\n:::\n', 3, 'directiva desconocida ":::caja"'],
+    ['ragged table', ':::tabla\n- - a\n  - b\n- - c\n:::\n', 4, 'fila 2: tiene 1 celdas y la primera fila tiene 2'],
+  ])('reports %s with its line', (_, markdown, line, message) => {
+    try {
+      parseMarkdown(markdown);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MarkdownProblem);
+      expect((error as MarkdownProblem).line).toBe(line);
+      expect((error as MarkdownProblem).message).toContain(message);
+    }
+  });
+});

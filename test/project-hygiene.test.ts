@@ -1,0 +1,41 @@
+// Properties of the repository itself that a user's clone depends on.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateSchemas } from '../src/commands/schemas.js';
+import { REPO } from './support/project.js';
+
+const tracked = () => execFileSync('git', ['ls-files'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
+
+describe('the repository', () => {
+  it('never reads ../shared: a user clone has no such folder', () => {
+    const offenders = tracked()
+      .filter((file) => /^(src|templates|test)\//.test(file) || file === 'package.json')
+      .filter((file) => file !== 'test/project-hygiene.test.ts')
+      .filter((file) => readFileSync(join(REPO, file), 'latin1').includes('../shared'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the committed JSON Schemas in step with the zod schemas (run `docctl esquemas`)', () => {
+    for (const [file, text] of Object.entries(generateSchemas())) {
+      expect(readFileSync(join(REPO, 'schemas', file), 'utf8'), file).toBe(text);
+    }
+  });
+
+  it('points every data file at its JSON Schema', () => {
+    const dataFiles = tracked().filter((file) => file.startsWith('data/') && file.endsWith('.json'));
+    expect(dataFiles.length).toBeGreaterThan(0);
+    for (const file of dataFiles) {
+      const value = JSON.parse(readFileSync(join(REPO, file), 'utf8')) as { $schema?: string };
+      const expected = file.endsWith('normas.json') ? 'normas' : file.endsWith('entidad.json') ? 'entidad' : 'documento';
+      expect(value.$schema, file).toMatch(new RegExp(`(\\.\\./)+schemas/${expected}\\.schema\\.json$`));
+      const resolved = join(REPO, file, '..', value.$schema ?? '');
+      expect(readFileSync(resolved, 'utf8').length, `${file} → ${value.$schema}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not commit generated output', () => {
+    expect(tracked().filter((f) => f.startsWith('output/') && f !== 'output/.gitkeep')).toEqual([]);
+  });
+});
