@@ -7,11 +7,17 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runApprove } from './commands/approve.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runImpact } from './commands/impact.js';
+import { runListado } from './commands/listado.js';
+import { runVerify } from './commands/verify.js';
+import { runVersion } from './commands/version.js';
 import { resolveOptions, PACKAGE_ROOT } from './commands/options.js';
 import { printProblems } from './commands/report.js';
 import { runSchemas } from './commands/schemas.js';
+import { isRealIsoDate, todayInColombia } from './dates.js';
 import { UserError } from './errors.js';
 
 const HELP = `docctl — documentos controlados de entidades públicas
@@ -19,14 +25,23 @@ const HELP = `docctl — documentos controlados de entidades públicas
 Uso: docctl <comando> [opciones]
 
 Comandos:
-  build       valida todo y genera PDF y DOCX de cada documento en output/
-  check       valida datos, plantillas y Markdown; informa todos los problemas
-  esquemas    regenera los JSON Schema de schemas/ a partir del modelo
+  build                         valida todo y genera PDF y DOCX; archiva las versiones aprobadas
+  check                         valida datos, plantillas y Markdown; informa todos los problemas
+  version <CÓDIGO> --motivo "…" abre una nueva versión (borrador) del documento
+  approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"]
+                                aprueba el borrador: pasa a vigente y se archiva
+  impacto <norma> [--abrir-versiones --motivo "…"]
+                                documentos que citan una norma ("Decreto 1008 de 2018" o su id)
+  verify                        comprueba que los archivos archivados no cambiaron
+  listado                       escribe el listado maestro (CSV y PDF) en output/
+  esquemas                      regenera los JSON Schema de schemas/ a partir del modelo
 
 Opciones:
   --datos DIR        carpeta de datos (por omisión: data)
   --plantillas DIR   carpeta de plantillas (por omisión: templates)
   --salida DIR       carpeta de salida (por omisión: output)
+  --entidad NOMBRE   la entidad, si el código existe en varias
+  --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
   --silencio         no muestra el resumen
   -h, --ayuda        muestra esta ayuda
 `;
@@ -36,6 +51,13 @@ const OPTIONS = {
   plantillas: { type: 'string' },
   salida: { type: 'string' },
   silencio: { type: 'boolean' },
+  entidad: { type: 'string' },
+  hoy: { type: 'string' },
+  motivo: { type: 'string' },
+  acta: { type: 'string' },
+  fecha: { type: 'string' },
+  comite: { type: 'string' },
+  'abrir-versiones': { type: 'boolean' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,17 +75,35 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  if (rest.length > 0) throw new UserError(`argumento de más: ${JSON.stringify(rest[0])}; use docctl --ayuda`);
-  const options = resolveOptions(parsed.values);
+  const takesArgument = ['version', 'approve', 'impacto'].includes(command);
+  const [argument, ...extra] = rest;
+  if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
+    throw new UserError(`argumento de más: ${JSON.stringify(takesArgument ? extra[0] : argument)}; use docctl --ayuda`);
+  }
+  const values = parsed.values;
+  if (values.hoy !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.hoy) && isRealIsoDate(values.hoy))) {
+    throw new UserError(`--hoy "${values.hoy}" no es una fecha válida; escríbala como AAAA-MM-DD`);
+  }
+  const options = { ...resolveOptions(values), today: values.hoy ?? todayInColombia() };
   switch (command) {
     case 'build':
       return runBuild(options);
     case 'check':
       return runCheck(options);
+    case 'version':
+      return runVersion(options, argument, values.motivo, values.entidad);
+    case 'approve':
+      return runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad });
+    case 'impacto':
+      return runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
+    case 'verify':
+      return runVerify(options);
+    case 'listado':
+      return runListado(options);
     case 'esquemas':
       return runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, verify, listado y esquemas`);
   }
 }
 

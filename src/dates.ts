@@ -53,3 +53,18 @@ export function isoDateToUtc(iso: string): Date {
   const { year, month, day } = mustParse(iso);
   return new Date(Date.UTC(year, month - 1, day));
 }
+
+/** The same day `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const { year, month, day } = mustParse(iso);
+  const total = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(total / 12);
+  const newMonth = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(newYear, newMonth, 0)).getUTCDate();
+  return `${newYear}-${pad(newMonth)}-${pad(Math.min(day, lastDay))}`;
+}
+
+/** Today's calendar date where the user is (Colombia has one time zone, UTC−5). */
+export function todayInColombia(now: Date = new Date()): string {
+  return new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 10);
+}

@@ -27,6 +27,8 @@ export interface Prepared {
 export interface Paths {
   readonly dataDir: string;
   readonly templatesDir: string;
+  /** AAAA-MM-DD: reviews due before this date are reported. Omitted: not checked. */
+  readonly today?: string | undefined;
 }
 
 function renderOne(entity: ValidEntity, source: ValidDocument, project: ValidProject, templates: TemplateSet): RenderedDocument | Problem {
@@ -61,7 +63,7 @@ function renderOne(entity: ValidEntity, source: ValidDocument, project: ValidPro
 
 export function prepare(paths: Paths): Prepared {
   const raw = loadProject(paths.dataDir);
-  const { project, problems } = validateProject(raw);
+  const { project, problems } = validateProject(raw, paths.today);
   const { set: templates, problems: templateProblems } = loadTemplates(paths.templatesDir);
   problems.push(...templateProblems);
   const documents: PreparedDocument[] = [];

@@ -1,50 +1,134 @@
 // docctl build: the main job. Validates everything first; with any error it
-// writes nothing at all. Then renders every document to PDF and DOCX in
-// memory, and only then writes the files, each one atomically, so a failure
-// at any point before leaves output/ as it was.
-import { hasErrors } from '../errors.js';
+// writes nothing at all. Then renders, in memory, every document whose
+// current version is not archived yet, and only then writes: drafts are
+// rewritten on every build, an approved version is written once and
+// archived (publish/archive.ts). Each file is written atomically, so a
+// failure at any point leaves output/ as it was or complete.
+import { formatDateShort } from '../dates.js';
+import { hasErrors, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
+import { currentVersion } from '../model/versions.js';
 import { prepare, type PreparedDocument } from '../pipeline.js';
-import { writeFileAtomic, removeLeftovers } from '../publish/atomic-write.js';
-import { editionPath } from '../publish/output-paths.js';
+import { archiveVersion, isArchived, readManifest, sha256 } from '../publish/archive.js';
+import { removeLeftovers, writeFileAtomic } from '../publish/atomic-write.js';
+import { acquireBuildLock } from '../publish/build-lock.js';
+import { versionDir } from '../publish/output-paths.js';
 import { writeDocx } from '../write/docx/index.js';
 import { writePdf } from '../write/pdf/index.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
+import { join } from 'node:path';
 
-interface PendingFile {
-  readonly path: string;
+export interface BuildOptions extends CommonOptions {
+  readonly today?: string | undefined;
+}
+
+interface Edition {
+  readonly name: string;
   readonly bytes: Uint8Array;
 }
 
-async function renderEditions(doc: PreparedDocument, outputDir: string): Promise<PendingFile[]> {
+type Outcome = 'archivada' | 'borrador' | 'sin cambios';
+
+interface Planned {
+  readonly doc: PreparedDocument;
+  readonly dir: string;
+  readonly editions: readonly Edition[];
+}
+
+async function renderEditions(doc: PreparedDocument): Promise<Edition[]> {
   const { context } = doc.rendered;
-  const version = context.version.number;
+  const base = `${context.code}-v${context.version.number}`;
   const [pdf, docx] = await Promise.all([writePdf(doc.rendered), writeDocx(doc.rendered)]);
   return [
-    { path: editionPath(outputDir, context.entity.slug, context.code, version, 'pdf'), bytes: pdf },
-    { path: editionPath(outputDir, context.entity.slug, context.code, version, 'docx'), bytes: docx },
+    { name: `${base}.pdf`, bytes: pdf },
+    { name: `${base}.docx`, bytes: docx },
   ];
 }
 
-export async function runBuild(options: CommonOptions): Promise<number> {
-  const prepared = prepare(options);
-  printProblems(prepared.problems);
-  if (hasErrors(prepared.problems)) {
-    process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
-    return 1;
+function writePlanned({ doc, dir, editions }: Planned): Outcome {
+  const { context } = doc.rendered;
+  if (context.state === 'borrador') {
+    for (const edition of editions) writeFileAtomic(join(dir, edition.name), edition.bytes);
+    return 'borrador';
   }
-  removeLeftovers(options.outputDir);
-  const pending: PendingFile[] = [];
-  for (const doc of prepared.documents) pending.push(...(await renderEditions(doc, options.outputDir)));
-  for (const file of pending) writeFileAtomic(file.path, file.bytes);
+  const version = currentVersion(doc.source.document);
+  archiveVersion(dir, editions, {
+    entidad: context.entity.slug,
+    codigo: context.code,
+    titulo: doc.source.document.titulo,
+    version: context.version.number,
+    versionMostrada: context.version.label,
+    fechaAprobacion: version.fecha,
+    descripcion: version.descripcion,
+    acta: version.acta,
+    contenidoSha256: sha256(Buffer.from(doc.rendered.markdown)),
+  });
+  return 'archivada';
+}
 
-  if (!options.quiet) {
+/** Problems that only the output folder can reveal, such as approved content edited after archiving. */
+function archiveProblems(doc: PreparedDocument, dir: string): Problem[] {
+  const { context } = doc.rendered;
+  if (context.state === 'borrador') {
+    return [{ severity: 'error', file: doc.source.file, field: 'versiones', message: `la versión ${context.version.number} ya está archivada en ${displayPath(dir)}; un borrador debe tener un número de versión nuevo (use docctl version)` }];
+  }
+  const manifest = readManifest(dir);
+  if (manifest.contenidoSha256 && manifest.contenidoSha256 !== sha256(Buffer.from(doc.rendered.markdown))) {
+    return [{ severity: 'advertencia', file: doc.source.file, message: `el contenido de ${context.code} cambió después de archivar la versión ${context.version.label}; lo archivado no cambia: abra una nueva versión (docctl version ${context.code} --motivo "…") para publicar el cambio` }];
+  }
+  return [];
+}
+
+export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
+  const prepared = prepare(options);
+  const problems = [...prepared.problems];
+  const lines: string[] = [];
+  if (hasErrors(problems)) {
+    printProblems(problems);
+    process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
+    return { code: 1, lines };
+  }
+  const release = acquireBuildLock(options.outputDir);
+  try {
+    removeLeftovers(options.outputDir);
+    const planned: Planned[] = [];
+    const unchanged: PreparedDocument[] = [];
     for (const doc of prepared.documents) {
       const { context } = doc.rendered;
-      process.stdout.write(`  ${context.entity.slug} ${context.code} v${context.version.label}\n`);
+      const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
+      if (isArchived(dir)) {
+        problems.push(...archiveProblems(doc, dir));
+        unchanged.push(doc);
+      } else {
+        planned.push({ doc, dir, editions: await renderEditions(doc) });
+      }
     }
-    process.stdout.write(`Listo: ${prepared.documents.length} documentos (PDF y DOCX) en ${displayPath(options.outputDir)}/\n`);
+    printProblems(problems);
+    if (hasErrors(problems)) {
+      process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
+      return { code: 1, lines };
+    }
+    for (const plan of planned) {
+      const outcome = writePlanned(plan);
+      const { context } = plan.doc.rendered;
+      const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
+      lines.push(`  ${displayPath(plan.dir)}/  ${context.code} v${context.version.label}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
+    }
+    for (const doc of unchanged) {
+      const { context } = doc.rendered;
+      lines.push(`  ${context.entity.slug}/${context.code}/v${context.version.number}/  ${context.code} v${context.version.label}: ya archivada, sin cambios`);
+    }
+  } finally {
+    release();
   }
-  return 0;
+  lines.push(`Listo: ${prepared.documents.length} documentos en ${displayPath(options.outputDir)}/`);
+  return { code: 0, lines };
 }
+
+export async function runBuild(options: BuildOptions): Promise<number> {
+  const { code, lines } = await executeBuild(options);
+  if (!options.quiet) for (const line of lines) process.stdout.write(`${line}\n`);
+  return code;
+}
+

@@ -5,7 +5,7 @@ import { prepare } from '../pipeline.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
 
-export function runCheck(options: CommonOptions): number {
+export function runCheck(options: CommonOptions & { readonly today?: string }): number {
   const prepared = prepare(options);
   printProblems(prepared.problems);
   if (hasErrors(prepared.problems)) return 1;

@@ -5,6 +5,8 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { errorProblem, type Problem } from '../errors.js';
 
 export interface JsonFile {
+  /** Where the file is on disk. */
+  readonly path: string;
   /** Display path (relative, forward slashes). */
   readonly file: string;
   readonly text: string;
@@ -76,7 +78,7 @@ export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
       return errorProblem(file, `JSON no válido: ${PARSE_ERRORS_ES[code] ?? code}`, lineAndColumn(text, error.offset));
     });
   }
-  return { file, text, value: tree ? getNodeValue(tree) : undefined, tree };
+  return { path, file, text, value: tree ? getNodeValue(tree) : undefined, tree };
 }
 
 /** Line and column of the value at a field path, or of the nearest parent that exists. */

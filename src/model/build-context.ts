@@ -4,6 +4,7 @@ import { formatDateShort, isoDateToUtc, parseIsoDate } from '../dates.js';
 import type { DocumentContext, LogoImage } from './document-context.js';
 import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from './labels.js';
 import type { ControlledDocument, Entity, Person, Version } from '../validate/schemas.js';
+import { currentVersion, versionStates } from './versions.js';
 
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
@@ -17,12 +18,6 @@ export function approvalSentence(version: Version): string | undefined {
 }
 
 const signer = (role: string, person: Person | undefined) => ({ role, name: person?.nombre, position: person?.cargo });
-
-export function currentVersion(document: ControlledDocument): Version {
-  const version = document.versiones.at(-1);
-  if (!version) throw new Error('internal: a validated document has at least one version');
-  return version;
-}
 
 export function buildContext(slug: string, entity: Entity, logo: LogoImage, document: ControlledDocument): DocumentContext {
   const version = currentVersion(document);
@@ -52,6 +47,7 @@ export function buildContext(slug: string, entity: Entity, logo: LogoImage, docu
     typeLabel: DOCUMENT_TYPE_LABELS[document.tipo] ?? document.tipo,
     classification: document.clasificacion,
     classificationLabel: CLASSIFICATION_LABELS[document.clasificacion],
+    state: versionStates(document).at(-1)?.state ?? 'vigente',
     version: {
       number: version.numero,
       label,

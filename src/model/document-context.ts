@@ -4,6 +4,7 @@
 // header block is drawn from data and never parsed back out of Markdown.
 import type { Root } from 'mdast';
 import type { Classification, PageSize } from '../validate/schemas.js';
+import type { VersionState } from './versions.js';
 import '../parse/nodes.js';
 
 export interface LogoImage {
@@ -50,6 +51,11 @@ export interface DocumentContext {
   readonly classification: Classification;
   /** "Pública", "Pública clasificada", "Pública reservada". */
   readonly classificationLabel: string;
+  /**
+   * State of the rendered version: a "borrador" carries a BORRADOR watermark
+   * and says so in the header; an "obsoleto" one says so too.
+   */
+  readonly state: VersionState;
   readonly version: {
     readonly number: number;
     /** As the entity shows versions: "1", "1.0" or "01". */

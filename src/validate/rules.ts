@@ -2,7 +2,9 @@
 import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { addMonths, formatDateShort } from '../dates.js';
 import { errorProblem, showValue, type Problem } from '../errors.js';
+import { vigenteVersion } from '../model/versions.js';
 import { locate, type JsonFile } from '../load/read-json.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import { closest } from './closest.js';
@@ -81,12 +83,26 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
       problems.push(errorProblem(json.file, `"${version.acta.fecha}" es posterior a la fecha de aprobación de la versión ("${version.fecha}")`, at(json, ['versiones', index, 'acta', 'fecha'], `versiones[${index}].acta.fecha`)));
     }
   });
-  const last = doc.versiones.length - 1;
-  const current = doc.versiones[last];
-  if (current && current.fecha === undefined) {
-    problems.push(errorProblem(json.file, 'falta la fecha de aprobación de la versión vigente (la última); escríbala como "AAAA-MM-DD"', at(json, ['versiones', last], `versiones[${last}].fecha`)));
+  // Drafts: at most one, always the last, not yet dated nor approved.
+  doc.versiones.forEach((version, index) => {
+    if (version.estado !== 'borrador') return;
+    const where = (field: string) => at(json, ['versiones', index, field], `versiones[${index}].${field}`);
+    if (index !== doc.versiones.length - 1) {
+      problems.push(errorProblem(json.file, 'solo la última versión puede ser un borrador; las anteriores ya fueron aprobadas', where('estado')));
+    }
+    if (version.fecha !== undefined) {
+      problems.push(errorProblem(json.file, `"${version.fecha}": un borrador aún no tiene fecha de aprobación; docctl approve la asigna`, where('fecha')));
+    }
+    if (version.acta !== undefined) {
+      problems.push(errorProblem(json.file, 'un borrador aún no tiene acta de aprobación; docctl approve la asigna', where('acta')));
+    }
+  });
+  const vigenteIndex = doc.versiones.findLastIndex((v) => v.estado !== 'borrador');
+  const vigente = doc.versiones[vigenteIndex];
+  if (vigente && vigente.fecha === undefined) {
+    problems.push(errorProblem(json.file, 'falta la fecha de aprobación de la versión vigente (la última aprobada); escríbala como "AAAA-MM-DD"', at(json, ['versiones', vigenteIndex], `versiones[${vigenteIndex}].fecha`)));
   }
-  doc.versiones.slice(0, -1).forEach((version, index) => {
+  doc.versiones.slice(0, Math.max(0, vigenteIndex)).forEach((version, index) => {
     if (version.fecha === undefined) {
       problems.push({ severity: 'advertencia', file: json.file, ...locate(json, ['versiones', index]), field: `versiones[${index}]`, message: `la versión ${version.numero} no tiene fecha de aprobación registrada; el control de cambios mostrará "—"` });
     }
@@ -176,3 +192,22 @@ export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
   });
   return problems;
 }
+
+/** Reviews fall due: a vigente document past its next review date is worth a warning. */
+export function reviewRule(json: JsonFile, doc: ControlledDocument, today: string): Problem[] {
+  const vigente = vigenteVersion(doc);
+  if (!vigente?.fecha) return [];
+  const due = nextReviewDate(vigente.fecha, doc.periodoRevisionMeses);
+  if (due >= today) return [];
+  return [
+    {
+      severity: 'advertencia',
+      file: json.file,
+      ...locate(json, ['periodoRevisionMeses']),
+      field: 'periodoRevisionMeses',
+      message: `${doc.codigo} debía revisarse a más tardar el ${formatDateShort(due)} (aprobado el ${formatDateShort(vigente.fecha)}, revisión cada ${doc.periodoRevisionMeses} meses); revíselo y abra una nueva versión si cambia`,
+    },
+  ];
+}
+
+export const nextReviewDate = (approvalDate: string, months: number) => addMonths(approvalDate, months);

@@ -9,7 +9,7 @@ import { errorProblem, type Problem } from '../errors.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
 import { locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
-import { documentRules, catalogRules, duplicateCodeRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
+import { documentRules, catalogRules, duplicateCodeRule, reviewRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
 import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -108,7 +108,8 @@ function pathText(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-export function validateProject(raw: RawProject): { project: ValidProject; problems: Problem[] } {
+/** `today` (AAAA-MM-DD) decides which reviews are due; omit it to skip that check. */
+export function validateProject(raw: RawProject, today?: string): { project: ValidProject; problems: Problem[] } {
   const problems: Problem[] = [...raw.problems];
   const catalog = raw.catalog ? parseWith(raw.catalog, normCatalogSchema, problems) : undefined;
   const norms = new Map<string, Norm>();
@@ -134,6 +135,7 @@ export function validateProject(raw: RawProject): { project: ValidProject; probl
       parsed.push({ file: json.file, json, document });
       const before = problems.length;
       problems.push(...documentRules(json, document, norms, catalog !== undefined));
+      if (today) problems.push(...reviewRule(json, document, today));
       const sections = resolveSections(document.secciones, rawEntity.documentsDir, json, problems);
       if (problems.slice(before).some((p) => p.severity === 'error')) continue;
       documents.push({ file: json.file, json, document, sections });

@@ -140,6 +140,7 @@ export function sampleContext(overrides: Partial<DocumentContext> = {}): Documen
     typeLabel: 'Política',
     classification: 'publica',
     classificationLabel: 'Información pública',
+    state: 'vigente',
     version: {
       number: 2,
       label: '2.0',

@@ -1,0 +1,24 @@
+// docctl listado: writes output/listado-maestro.csv and .pdf.
+import { join } from 'node:path';
+import { hasErrors } from '../errors.js';
+import { displayPath } from '../load/load-project.js';
+import { prepare } from '../pipeline.js';
+import { writeFileAtomic } from '../publish/atomic-write.js';
+import { listadoCsv, listadoPdf, listadoRows } from '../publish/listado.js';
+import { isoDateToUtc, todayInColombia } from '../dates.js';
+import type { BuildOptions } from './build.js';
+import { printProblems } from './report.js';
+
+export async function runListado(options: BuildOptions): Promise<number> {
+  const prepared = prepare(options);
+  printProblems(prepared.problems);
+  if (hasErrors(prepared.problems)) return 1;
+  const rows = listadoRows(prepared.project);
+  const csvPath = join(options.outputDir, 'listado-maestro.csv');
+  const pdfPath = join(options.outputDir, 'listado-maestro.pdf');
+  const pdf = await listadoPdf(rows, isoDateToUtc(options.today ?? todayInColombia()));
+  writeFileAtomic(csvPath, listadoCsv(rows));
+  writeFileAtomic(pdfPath, pdf);
+  process.stdout.write(`Listado maestro: ${rows.length} documentos en ${displayPath(csvPath)} y ${displayPath(pdfPath)}\n`);
+  return 0;
+}

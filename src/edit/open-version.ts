@@ -1,0 +1,32 @@
+// Opens a new draft version in a document's data file: one added entry in
+// "versiones", nothing else in the file changes.
+import { readFileSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { draftVersion } from '../model/versions.js';
+import { writeFileAtomic } from '../publish/atomic-write.js';
+import type { ValidDocument } from '../validate/validate-project.js';
+import { editJsonText } from './edit-json.js';
+
+export interface OpenedVersion {
+  readonly file: string;
+  readonly number: number;
+}
+
+export function openDraftVersion(source: ValidDocument, path: string, reason: string): OpenedVersion {
+  const document = source.document;
+  const motivo = reason.trim();
+  if (!motivo) throw new UserError('--motivo no puede estar vacío: diga por qué se abre la nueva versión, p. ej. --motivo "Actualización por el Decreto 767 de 2022"');
+  const open = draftVersion(document);
+  if (open) {
+    throw new UserError(
+      `${document.codigo} ya tiene un borrador abierto (versión ${open.numero}: "${open.descripcion}"); apruébelo con docctl approve ${document.codigo} --acta "…" o siga editándolo`,
+    );
+  }
+  const number = (document.versiones.at(-1)?.numero ?? 0) + 1;
+  const text = readFileSync(path, 'utf8');
+  const edited = editJsonText(text, [
+    { path: ['versiones', document.versiones.length], value: { numero: number, estado: 'borrador', descripcion: motivo }, insert: true },
+  ]);
+  writeFileAtomic(path, edited);
+  return { file: source.file, number };
+}

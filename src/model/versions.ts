@@ -1,0 +1,45 @@
+// The life of a document's versions (ISO 9001 7.5.2–7.5.3). States are
+// derived, never stored twice: a version marked "borrador" is the draft (at
+// most one, always the last); among approved versions the last is vigente and
+// every earlier one is obsoleto.
+import type { ControlledDocument, Version } from '../validate/schemas.js';
+
+export type VersionState = 'borrador' | 'vigente' | 'obsoleto';
+
+export const STATE_LABELS: Record<VersionState, string> = {
+  borrador: 'Borrador',
+  vigente: 'Vigente',
+  obsoleto: 'Obsoleta',
+};
+
+export interface VersionWithState {
+  readonly version: Version;
+  readonly index: number;
+  readonly state: VersionState;
+}
+
+export function versionStates(document: ControlledDocument): VersionWithState[] {
+  const approved = document.versiones.map((v, index) => ({ v, index })).filter(({ v }) => v.estado !== 'borrador');
+  const vigenteIndex = approved.at(-1)?.index;
+  return document.versiones.map((version, index) => ({
+    version,
+    index,
+    state: version.estado === 'borrador' ? 'borrador' : index === vigenteIndex ? 'vigente' : 'obsoleto',
+  }));
+}
+
+export function vigenteVersion(document: ControlledDocument): Version | undefined {
+  return versionStates(document).find((v) => v.state === 'vigente')?.version;
+}
+
+export function draftVersion(document: ControlledDocument): Version | undefined {
+  const last = document.versiones.at(-1);
+  return last?.estado === 'borrador' ? last : undefined;
+}
+
+/** The version the data currently describes: the open draft, or else the vigente one. */
+export function currentVersion(document: ControlledDocument): Version {
+  const version = document.versiones.at(-1);
+  if (!version) throw new Error('internal: a validated document has at least one version');
+  return version;
+}

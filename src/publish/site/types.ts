@@ -1,0 +1,48 @@
+// What the site generator takes: the rendered documents and, for each, its
+// versions with the files the build produced. The generator computes sizes
+// and SHA-256 itself; the caller never hands in a digest it could get wrong.
+import type { RenderedDocument } from '../../model/document-context.js';
+import type { Classification } from '../../validate/schemas.js';
+
+export type PublishedFileKind = 'pdf' | 'docx';
+
+export interface SiteFile {
+  readonly kind: PublishedFileKind;
+  /** A plain file name ("GTI-P-001-v2.pdf"): letters, digits, ".", "_", "-". */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface SiteVersion {
+  /** The version number in the data (1, 2…): names the folder v<N>. */
+  readonly number: number;
+  /** As the entity shows it: "2", "2.0", "02". */
+  readonly label: string;
+  /** ISO date (AAAA-MM-DD); absent for a historical version without record. */
+  readonly approvalDate?: string | undefined;
+  readonly description: string;
+  /** "Aprobado mediante el acta No. 004 del …". */
+  readonly approvalSentence?: string | undefined;
+  readonly state: 'vigente' | 'obsoleto';
+  readonly files: readonly SiteFile[];
+}
+
+export interface SiteDocument {
+  /** The version in force, rendered: the HTML edition is made from it. */
+  readonly rendered: RenderedDocument;
+  /** rendered.context.classification; both must say "publica" to publish. */
+  readonly classification: Classification;
+  /**
+   * Every version, oldest first as in the data's `versiones` (the one in
+   * force last). The generator orders them by `number` anyway; the one in
+   * force is the one whose state is "vigente".
+   */
+  readonly versions: readonly SiteVersion[];
+}
+
+export interface SiteInput {
+  readonly documents: readonly SiteDocument[];
+}
+
+/** Paths relative to output/sitio/, forward slashes → file contents. */
+export type SiteFiles = Map<string, Uint8Array | string>;
