@@ -1,0 +1,144 @@
+// Both seed documents, built by the real CLI into a temporary folder, read
+// back from the real files: the PDF through poppler's pdftotext, the DOCX
+// through its XML parts. Content must be complete: every norm, every
+// glossary term, the signatory, the identity.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../support/project.js';
+
+const output = mkdtempSync(join(tmpdir(), 'docctl-seeds-'));
+const ALCALDIA = join(output, 'alcaldia-cartagena', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
+const PERSONERIA = join(output, 'personeria-cartagena', 'DE-P-007', 'v1', 'DE-P-007-v1');
+
+/** Whitespace is layout (line wraps inside table cells): compare without it. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+/**
+ * The PDF's text without the page furniture: a paragraph or table row that
+ * crosses a page has the footer and the next header in between, so lines
+ * repeated on most pages (and "Página i de N") are taken out first.
+ */
+const pdfText = (path: string) => {
+  const pages = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).split('\f');
+  const seen = new Map<string, number>();
+  for (const page of pages) for (const line of new Set(page.split('\n'))) seen.set(line, (seen.get(line) ?? 0) + 1);
+  const furniture = (line: string) => /^Página \d+ de \d+$/.test(line.trim()) || (pages.length > 3 && (seen.get(line) ?? 0) > pages.length / 2);
+  const body = pages.map((page) => page.split('\n').filter((line) => !furniture(line)).join('\n')).join('\n');
+  // The furniture itself (header identity, footer contacts) is checked too.
+  return `${body}\n${pages[1] ?? ''}`;
+};
+const docxText = (path: string) => {
+  const files = unzipSync(readFileSync(path));
+  return Object.keys(files)
+    .filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name))
+    .map((name) => strFromU8(files[name]!).replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"))
+    .join(' ');
+};
+
+const catalog = JSON.parse(readFileSync(join(REPO, 'data', 'normas.json'), 'utf8')).normas as { id: string; tipo: string; numero: string; detalle: string }[];
+const alcaldia = JSON.parse(readFileSync(join(REPO, 'data', 'alcaldia-cartagena', 'documentos', 'GTI-P-001.json'), 'utf8'));
+const personeria = JSON.parse(readFileSync(join(REPO, 'data', 'personeria-cartagena', 'documentos', 'DE-P-007.json'), 'utf8'));
+
+describe('building both seeds', () => {
+  const texts: Record<string, string> = {};
+
+  beforeAll(() => {
+    const result = runCli(['build', '--salida', output]);
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Listo: 2 documentos en ${output}/`);
+    texts.alcaldiaPdf = squash(pdfText(`${ALCALDIA}.pdf`));
+    texts.alcaldiaDocx = squash(docxText(`${ALCALDIA}.docx`));
+    texts.personeriaPdf = squash(pdfText(`${PERSONERIA}.pdf`));
+    texts.personeriaDocx = squash(docxText(`${PERSONERIA}.docx`));
+  });
+
+  it('writes output/<entidad>/<CÓDIGO>/v<N>/<CÓDIGO>-v<N>.pdf and .docx', () => {
+    for (const base of [ALCALDIA, PERSONERIA]) {
+      expect(statSync(`${base}.pdf`).size).toBeGreaterThan(10_000);
+      expect(statSync(`${base}.docx`).size).toBeGreaterThan(5_000);
+    }
+  });
+
+  for (const format of ['Pdf', 'Docx'] as const) {
+    describe(`the Alcaldía policy (${format.toUpperCase()})`, () => {
+      const text = () => texts[`alcaldia${format}`]!;
+
+      it('carries its code, version and approval date', () => {
+        expect(text()).toContain(squash('GTI-P-001'));
+        expect(text()).toContain(squash('2.0'));
+        expect(text()).toContain(squash('15/12/2022'));
+      });
+
+      it('has all 74 norms of its legal framework, each detail complete', () => {
+        expect(alcaldia.normas).toHaveLength(74);
+        const missing = alcaldia.normas
+          .map((id: string) => catalog.find((n) => n.id === id)!)
+          .filter((norm: { detalle: string }) => !text().includes(squash(norm.detalle)));
+        expect(missing.map((n: { id: string }) => n.id)).toEqual([]);
+      });
+
+      it('has all 28 glossary terms with their definitions', () => {
+        expect(alcaldia.glosario).toHaveLength(28);
+        for (const entry of alcaldia.glosario as { termino: string; definicion: string }[]) {
+          expect(text(), entry.termino).toContain(squash(entry.termino));
+          expect(text(), entry.termino).toContain(squash(entry.definicion));
+        }
+      });
+
+      it('has the signatory and the approval record', () => {
+        expect(text()).toContain(squash('WILLIAM DAU CHAMAT'));
+        expect(text()).toContain(squash('ALCALDE MAYOR DE CARTAGENA'));
+        expect(text()).toContain(squash('Aprobado mediante el acta No. 004 del 15 de diciembre del 2022 del Comité Institucional de Gestión y Desempeño'));
+      });
+
+      it('has the change control of both versions', () => {
+        expect(text()).toContain(squash('Elaboración de Documento'));
+        expect(text()).toContain(squash('Actualización de normativa de acuerdo con el decreto 767 del 2022'));
+      });
+
+      it('has the footer contacts', () => {
+        expect(text()).toContain(squash('Centro Diag. 30 # 30 - 78 Plaza de la Aduana'));
+        expect(text()).toContain(squash('alcalde@cartagena.gov.co'));
+      });
+    });
+
+    describe(`the Personería policy DE-P-007 (${format.toUpperCase()})`, () => {
+      const text = () => texts[`personeria${format}`]!;
+
+      it('keeps its identity', () => {
+        for (const value of ['PERSONERIA DISTRITAL DE CARTAGENA', 'GESTIÓN DE DIRECCIONAMIENTO ESTRATEGICO', 'POLITICA DE GOBIERNO DIGITAL', 'DE-P-007', '30/01/2020', 'Defender tus derechos es nuestro deber']) {
+          expect(text(), value).toContain(squash(value));
+        }
+      });
+
+      it('has every glossary term and ends with its last activity', () => {
+        for (const entry of personeria.glosario as { termino: string }[]) expect(text()).toContain(squash(entry.termino));
+        expect(text()).toContain(squash('Integración al Portal Único del Estado Colombiano.'));
+      });
+    });
+  }
+});
+
+describe('a data error', () => {
+  it('is named by check, and build then writes nothing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'docctl-bad-'));
+    cpSync(join(REPO, 'data'), join(work, 'data'), { recursive: true });
+    const file = join(work, 'data', 'personeria-cartagena', 'documentos', 'DE-P-007.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"fecha": "2020-01-30"', '"fecha": "2020-02-30"'));
+    const out = join(work, 'output');
+
+    const check = runCli(['check', '--datos', join(work, 'data')]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/data\/personeria-cartagena\/documentos\/DE-P-007\.json:\d+:\d+: versiones\[0\]\.fecha: "2020-02-30" no es una fecha válida/);
+    expect(check.stderr).not.toMatch(/\bat \S+:\d+:\d+\)/); // no stack trace
+
+    const build = runCli(['build', '--datos', join(work, 'data'), '--salida', out]);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('No se generó ningún archivo');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
