@@ -62,6 +62,8 @@ const OPTIONS = {
 } as const;
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Lets the tests prove how a genuine bug is reported, without planting one.
+  if (process.env.DOCCTL_SIMULAR_ERROR_INTERNO === '1') throw new TypeError('error interno simulado (DOCCTL_SIMULAR_ERROR_INTERNO)');
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

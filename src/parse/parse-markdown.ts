@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { MarkdownProblem } from './markdown-problem.js';
+import { checkLinksAndImages } from './transforms/check-links-and-images.js';
 import { rejectRawHtml } from './transforms/reject-raw-html.js';
 import { resolveDirectives } from './transforms/resolve-directives.js';
 import { normaliseTables } from './transforms/normalise-tables.js';
@@ -22,6 +23,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).fr
 export function parseMarkdown(markdown: string): Root {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
   rejectRawHtml(tree);
+  checkLinksAndImages(tree);
   resolveDirectives(tree, markdown);
   normaliseTables(tree);
   numberHeadings(tree);

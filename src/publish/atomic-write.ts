@@ -5,10 +5,37 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from '../errors.js';
+import { displayPath } from '../load/load-project.js';
 
 const TEMP_MARK = '.tmp-';
 
+const FILE_SYSTEM_PROBLEMS: Record<string, string> = {
+  EACCES: 'no hay permiso para escribir allí',
+  EPERM: 'no hay permiso para escribir allí',
+  EROFS: 'la carpeta está en un sistema de archivos de solo lectura',
+  ENOSPC: 'el disco está lleno',
+  EDQUOT: 'se agotó la cuota de disco',
+  ENOTDIR: 'una parte de la ruta es un archivo, no una carpeta',
+};
+
+/**
+ * Writes a file so that it appears whole or not at all. A problem of the
+ * disk or of permissions is the user's to fix: it becomes a UserError naming
+ * the file, and no partial file is left behind.
+ */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
+  try {
+    writeAtomically(path, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code ? FILE_SYSTEM_PROBLEMS[code] : undefined;
+    if (!problem) throw error;
+    throw new UserError(`no se pudo escribir ${displayPath(path)}: ${problem} (${code}); no quedó ningún archivo a medias`);
+  }
+}
+
+function writeAtomically(path: string, bytes: Uint8Array | string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);

@@ -58,6 +58,17 @@ describe('parseMarkdown', () => {
     expect(table?.type).toBe('richTable');
   });
 
+  it('accepts http(s), mailto and relative links', () => {
+    const tree = parseMarkdown('[a](https://x.gov.co) [b](http://x.gov.co) [c](mailto:a@b.co) [d](#seccion-1) [e](otra/pagina.html)\n');
+    const urls: string[] = [];
+    const walk = (node: { type: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'link' && node.url) urls.push(node.url);
+      for (const child of (node.children ?? []) as never[]) walk(child);
+    };
+    walk(tree as never);
+    expect(urls).toEqual(['https://x.gov.co', 'http://x.gov.co', 'mailto:a@b.co', '#seccion-1', 'otra/pagina.html']);
+  });
+
   it('leaves prose that merely looks like a text directive alone', () => {
     expect(toString(parseMarkdown('Nota:importante y hora 10:30.'))).toBe('Nota:importante y hora 10:30.');
   });
@@ -65,6 +76,9 @@ describe('parseMarkdown', () => {
   it.each([
     ['raw HTML', 'Uno\n\n<u>dos</u>\n', 3, 'no se admite HTML'],
     ['unknown container', 'Uno\n\n:::caja\nx\n:::\n', 3, 'directiva desconocida ":::caja"'],
+    ['a javascript: link', 'Uno\n\n[clic](javascript:alert(1))\n', 3, 'enlace no permitido "javascript:alert(1)"'],
+    ['a data: link', '[x](data:text/html;base64,AAAA)\n', 1, 'enlace no permitido'],
+    ['an image', 'Uno\n\n![escudo](escudo.png)\n', 3, 'las imágenes no se admiten'],
     ['ragged table', ':::tabla\n- - a\n  - b\n- - c\n:::\n', 4, 'fila 2: tiene 1 celdas y la primera fila tiene 2'],
   ])('reports %s with its line', (_, markdown, line, message) => {
     try {

@@ -74,8 +74,12 @@ export function page(options: PageOptions): Root {
                 h('nav', { className: ['migas', 'contenedor'], ariaLabel: 'Ruta de navegación' }, [
                   h(
                     'ol',
-                    crumbs.map((crumb) =>
-                      h('li', crumb.path ? [h('a', { href: href(path, crumb.path) }, crumb.label)] : [h('span', { ariaCurrent: 'page' }, crumb.label)]),
+                    crumbs.map((crumb, index) =>
+                      h('li', [
+                        crumb.path
+                          ? h('a', { href: href(path, crumb.path) }, crumb.label)
+                          : h('span', { ariaCurrent: index === crumbs.length - 1 ? 'page' : undefined }, crumb.label),
+                      ]),
                     ),
                   ),
                 ]),

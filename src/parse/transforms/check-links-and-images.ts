@@ -1,0 +1,29 @@
+// Links in official documents go to the web (http, https), to e-mail
+// (mailto) or inside the site (relative); anything else — javascript:,
+// data:, file: — is refused before any writer sees it. Images are not part
+// of the Markdown docctl accepts (logos come from the entity's data).
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { MarkdownProblem } from '../markdown-problem.js';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+export function isSafeUrl(url: string): boolean {
+  const scheme = SCHEME.exec(url.trim())?.[1]?.toLowerCase();
+  if (scheme === undefined) return !url.trim().startsWith('//'); // relative, not protocol-relative
+  return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
+}
+
+export function checkLinksAndImages(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type === 'link' && !isSafeUrl(node.url)) {
+      throw new MarkdownProblem(`enlace no permitido ${JSON.stringify(node.url)}: solo se admiten direcciones http://, https://, mailto: o relativas`, node);
+    }
+    if (node.type === 'definition' && !isSafeUrl(node.url)) {
+      throw new MarkdownProblem(`enlace no permitido ${JSON.stringify(node.url)}: solo se admiten direcciones http://, https://, mailto: o relativas`, node);
+    }
+    if (node.type === 'image' || node.type === 'imageReference') {
+      throw new MarkdownProblem('las imágenes no se admiten en el texto de las secciones; describa la figura con texto (vea docs/markdown.md)', node);
+    }
+  });
+}

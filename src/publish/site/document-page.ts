@@ -1,0 +1,148 @@
+// One page per published document: its identity as text, the HTML edition
+// itself, the version history (obsolete versions say so in words) and how
+// to verify that a downloaded file is the one published.
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { documentBody, documentTitle, isSafeUrl } from '../../write/html/index.js';
+import { FILE_KIND_LABELS, formatSize } from './files.js';
+import { INDEX_PATH, href, renderPage } from './layout.js';
+import { dateElement, fileLink, hidden, stateBadge } from './parts.js';
+import type { PublishedDocument, PublishedVersion } from './plan.js';
+
+function identity(doc: PublishedDocument): Element {
+  const { context, current } = doc;
+  const row = (label: string, value: ElementContent | string) => [h('dt', label), h('dd', [value])];
+  return h('section', { className: ['identificacion'], ariaLabelledBy: ['identificacion'] }, [
+    h('h2', { id: 'identificacion' }, 'Identificación del documento'),
+    h('dl', { className: ['ficha'] }, [
+      ...row('Entidad', context.entity.name),
+      ...row('Proceso', context.process),
+      ...row('Dependencia', context.dependency),
+      ...row('Tipo', context.typeLabel),
+      ...row('Código', context.code),
+      ...row('Versión vigente', current.label),
+      ...row('Fecha de aprobación', dateElement(current.approvalDate)),
+      ...row('Clasificación', context.classificationLabel),
+    ]),
+    ...(current.files.length > 0
+      ? [
+          h('p', 'Descargar la versión vigente:'),
+          h('ul', { className: ['archivos'] }, current.files.map((file) => h('li', [fileLink(doc.pagePath, file, `${context.code} versión ${current.label}`)]))),
+        ]
+      : []),
+  ]);
+}
+
+/** A table of contents of the body's top-level sections. */
+function contents(body: readonly ElementContent[]): Element | undefined {
+  const entries = body.flatMap((node) => {
+    const heading = node.type === 'element' && node.tagName === 'section' ? node.children.find((c) => c.type === 'element' && c.tagName === 'h2') : node;
+    if (heading?.type !== 'element' || heading.tagName !== 'h2' || typeof heading.properties.id !== 'string') return [];
+    return [h('li', [h('a', { href: `#${heading.properties.id}` }, heading.children)])];
+  });
+  if (entries.length === 0) return undefined;
+  return h('nav', { className: ['indice'], ariaLabelledBy: ['indice-titulo'] }, [h('h2', { id: 'indice-titulo' }, 'Contenido'), h('ul', entries)]);
+}
+
+function versionFiles(doc: PublishedDocument, version: PublishedVersion): ElementContent[] {
+  if (version.files.length === 0) return [{ type: 'text', value: 'Sin archivos publicados' }];
+  const whose = `${doc.context.code} versión ${version.label}${version.state === 'vigente' ? '' : ' (obsoleta)'}`;
+  return [h('ul', { className: ['archivos'] }, version.files.map((file) => h('li', [fileLink(doc.pagePath, file, whose)])))];
+}
+
+function history(doc: PublishedDocument): Element {
+  const newestFirst = [...doc.versions].reverse();
+  return h('section', { ariaLabelledBy: ['historial'] }, [
+    h('h2', { id: 'historial' }, 'Historial de versiones'),
+    h('p', 'Las versiones obsoletas se conservan para consulta; no deben usarse.'),
+    h('section', { className: ['tabla-contenedor'], tabIndex: 0, ariaLabelledBy: ['historial-tabla'] }, [
+      h('table', [
+        h('caption', { id: 'historial-tabla' }, `Versiones de ${doc.context.code}`),
+        h('thead', [h('tr', ['Versión', 'Estado', 'Fecha de aprobación', 'Descripción del cambio', 'Aprobación', 'Archivos'].map((label) => h('th', { scope: 'col' }, label)))]),
+        h(
+          'tbody',
+          newestFirst.map((version) =>
+            h('tr', [
+              h('th', { scope: 'row' }, version.label),
+              h('td', [stateBadge(version)]),
+              h('td', [dateElement(version.approvalDate)]),
+              h('td', version.description),
+              h('td', version.approvalSentence ?? 'Sin acta registrada'),
+              h('td', versionFiles(doc, version)),
+            ]),
+          ),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+function verification(doc: PublishedDocument): Element {
+  const files = [...doc.versions].reverse().flatMap((version) => version.files.map((file) => ({ version, file })));
+  const example = doc.current.files[0] ?? files[0]?.file;
+  return h('section', { ariaLabelledBy: ['verificar'] }, [
+    h('h2', { id: 'verificar' }, 'Verificar autenticidad'),
+    h('p', [
+      'La huella SHA-256 identifica cada archivo publicado: si un archivo descargado o recibido por otro medio da la misma huella, es idéntico al publicado aquí; ',
+      'si cambia un solo carácter, no lo es.',
+    ]),
+    ...(files.length === 0
+      ? [h('p', 'Este documento no tiene archivos publicados.')]
+      : [
+          h('section', { className: ['tabla-contenedor'], tabIndex: 0, ariaLabelledBy: ['huellas-tabla'] }, [
+            h('table', [
+              h('caption', { id: 'huellas-tabla' }, `Huellas SHA-256 de los archivos de ${doc.context.code}`),
+              h('thead', [h('tr', ['Archivo', 'Versión', 'Tamaño', 'SHA-256'].map((label) => h('th', { scope: 'col' }, label)))]),
+              h(
+                'tbody',
+                files.map(({ version, file }) =>
+                  h('tr', [
+                    h('th', { scope: 'row' }, [file.fileName, hidden(` (${FILE_KIND_LABELS[file.kind]})`)]),
+                    h('td', [version.label, version.state === 'vigente' ? ' (vigente)' : ' (obsoleta)']),
+                    h('td', `${formatSize(file.size)} (${file.size} bytes)`),
+                    h('td', [h('code', { className: ['hash'] }, file.sha256)]),
+                  ]),
+                ),
+              ),
+            ]),
+          ]),
+          h('h3', 'Cómo calcular la huella'),
+          h('p', 'En Linux (en macOS, shasum -a 256 en lugar de sha256sum), en la carpeta donde está el archivo:'),
+          h('pre', [h('code', `sha256sum ${example?.fileName ?? ''}`)]),
+          h('p', 'En Windows, en PowerShell:'),
+          h('pre', [h('code', `Get-FileHash -Algorithm SHA256 .\\${example?.fileName ?? ''}`)]),
+          h('p', 'Compare el resultado con la huella publicada en la tabla; las mayúsculas y minúsculas no importan.'),
+        ]),
+  ]);
+}
+
+function footer(doc: PublishedDocument): ElementContent[] {
+  const entity = doc.context.entity;
+  const contact = [entity.address, ...entity.phones, ...entity.emails].filter(Boolean).join(' · ');
+  return [
+    h('p', [h('strong', entity.name)]),
+    ...(contact ? [h('p', contact)] : []),
+    h('p', entity.controlledCopyNotice),
+    ...(entity.web && /^https?:\/\//i.test(entity.web) && isSafeUrl(entity.web) ? [h('p', [h('a', { href: entity.web }, `Sitio web de ${entity.shortName}`)])] : []),
+    h('p', [h('a', { href: href(doc.pagePath, INDEX_PATH) }, 'Volver al listado de documentos publicados')]),
+  ];
+}
+
+export function documentPage(doc: PublishedDocument): string {
+  const body = documentBody(doc.rendered);
+  const toc = contents(body);
+  return renderPage({
+    path: doc.pagePath,
+    title: `${doc.context.title} (${doc.context.code})`,
+    breadcrumbs: [{ label: 'Documentos publicados', path: INDEX_PATH }, { label: doc.context.entity.name }, { label: doc.context.code }],
+    main: [
+      documentTitle(doc.rendered),
+      identity(doc),
+      ...(toc ? [toc] : []),
+      h('div', { className: ['cuerpo-documento'] }, body),
+      history(doc),
+      verification(doc),
+    ],
+    footer: footer(doc),
+  });
+}
