@@ -42,7 +42,9 @@ Opciones:
   --salida DIR       carpeta de salida (por omisión: output)
   --entidad NOMBRE   la entidad, si el código existe en varias
   --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
-  --silencio         no muestra el resumen
+  --forzar           vuelve a generar los borradores aunque no hayan cambiado
+                     (lo archivado nunca se regenera)
+  --silencio         no muestra el resumen ni el avance
   -h, --ayuda        muestra esta ayuda
 `;
 
@@ -58,6 +60,8 @@ const OPTIONS = {
   fecha: { type: 'string' },
   comite: { type: 'string' },
   'abrir-versiones': { type: 'boolean' },
+  forzar: { type: 'boolean' },
+  force: { type: 'boolean' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -86,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.hoy !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.hoy) && isRealIsoDate(values.hoy))) {
     throw new UserError(`--hoy "${values.hoy}" no es una fecha válida; escríbala como AAAA-MM-DD`);
   }
-  const options = { ...resolveOptions(values), today: values.hoy ?? todayInColombia() };
+  const options = { ...resolveOptions(values), today: values.hoy ?? todayInColombia(), force: values.forzar ?? values.force ?? false };
   switch (command) {
     case 'build':
       return runBuild(options);

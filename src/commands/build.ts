@@ -4,6 +4,7 @@
 // rewritten on every build, an approved version is written once and
 // archived (publish/archive.ts). Each file is written atomically, so a
 // failure at any point leaves output/ as it was or complete.
+import { join } from 'node:path';
 import { formatDateShort } from '../dates.js';
 import { hasErrors, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
@@ -13,37 +14,25 @@ import { archiveVersion, isArchived, readManifest, sha256 } from '../publish/arc
 import { removeLeftovers, writeFileAtomic } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { versionDir } from '../publish/output-paths.js';
-import { writeDocx } from '../write/docx/index.js';
-import { writePdf } from '../write/pdf/index.js';
+import { RenderCache, renderKey } from '../publish/render-cache.js';
+import type { Edition } from '../publish/render-editions.js';
+import { createRenderer } from '../publish/render-pool.js';
+import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
-import { join } from 'node:path';
 
 export interface BuildOptions extends CommonOptions {
   readonly today?: string | undefined;
+  /** Re-render drafts even when the cache says they are unchanged (never archived versions). */
+  readonly force?: boolean | undefined;
 }
 
-interface Edition {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
-
-type Outcome = 'archivada' | 'borrador' | 'sin cambios';
+type Outcome = 'archivada' | 'borrador';
 
 interface Planned {
   readonly doc: PreparedDocument;
   readonly dir: string;
   readonly editions: readonly Edition[];
-}
-
-async function renderEditions(doc: PreparedDocument): Promise<Edition[]> {
-  const { context } = doc.rendered;
-  const base = `${context.code}-v${context.version.number}`;
-  const [pdf, docx] = await Promise.all([writePdf(doc.rendered), writeDocx(doc.rendered)]);
-  return [
-    { name: `${base}.pdf`, bytes: pdf },
-    { name: `${base}.docx`, bytes: docx },
-  ];
 }
 
 function writePlanned({ doc, dir, editions }: Planned): Outcome {
@@ -80,45 +69,67 @@ function archiveProblems(doc: PreparedDocument, dir: string): Problem[] {
   return [];
 }
 
+const editionFiles = (dir: string, doc: PreparedDocument) =>
+  ['pdf', 'docx'].map((ext) => join(dir, `${doc.rendered.context.code}-v${doc.rendered.context.version.number}.${ext}`));
+
 export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
   const prepared = prepare(options);
   const problems = [...prepared.problems];
   const lines: string[] = [];
-  if (hasErrors(problems)) {
+  const fail = () => {
     printProblems(problems);
     process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
     return { code: 1, lines };
-  }
+  };
+  if (hasErrors(problems)) return fail();
   const release = acquireBuildLock(options.outputDir);
   try {
     removeLeftovers(options.outputDir);
-    const planned: Planned[] = [];
-    const unchanged: PreparedDocument[] = [];
+    const cache = new RenderCache(options.outputDir);
+    const toRender: { doc: PreparedDocument; dir: string; key: string; slot: string }[] = [];
     for (const doc of prepared.documents) {
       const { context } = doc.rendered;
       const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
+      const slot = `${context.entity.slug}/${context.code}/v${context.version.number}`;
       if (isArchived(dir)) {
         problems.push(...archiveProblems(doc, dir));
-        unchanged.push(doc);
-      } else {
-        planned.push({ doc, dir, editions: await renderEditions(doc) });
+        lines.push(`  ${slot}  ${context.code} v${context.version.label}: ya archivada, sin cambios`);
+        continue;
       }
+      const key = renderKey(doc.rendered);
+      if (!options.force && context.state === 'borrador' && cache.isFresh(slot, key, editionFiles(dir, doc))) {
+        lines.push(`  ${slot}  ${context.code} v${context.version.label}: borrador sin cambios`);
+        continue;
+      }
+      toRender.push({ doc, dir, key, slot });
+    }
+    if (hasErrors(problems)) return fail();
+
+    // Render everything in memory first: a failure here leaves output/ as it was.
+    const progress = createProgress(toRender.length, options.quiet);
+    const renderer = createRenderer(toRender.length);
+    let planned: (Planned & { key: string; slot: string })[];
+    try {
+      planned = await Promise.all(
+        toRender.map(async (item) => {
+          const editions = await renderer.render(item.doc.rendered);
+          progress.done(`${item.doc.rendered.context.code} v${item.doc.rendered.context.version.label}`);
+          return { ...item, editions };
+        }),
+      );
+    } finally {
+      progress.finish();
+      await renderer.close();
     }
     printProblems(problems);
-    if (hasErrors(problems)) {
-      process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
-      return { code: 1, lines };
-    }
     for (const plan of planned) {
       const outcome = writePlanned(plan);
+      if (outcome === 'borrador') cache.remember(plan.slot, plan.key);
       const { context } = plan.doc.rendered;
       const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
       lines.push(`  ${displayPath(plan.dir)}/  ${context.code} v${context.version.label}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
     }
-    for (const doc of unchanged) {
-      const { context } = doc.rendered;
-      lines.push(`  ${context.entity.slug}/${context.code}/v${context.version.number}/  ${context.code} v${context.version.label}: ya archivada, sin cambios`);
-    }
+    if (planned.length > 0) cache.save();
   } finally {
     release();
   }
@@ -131,4 +142,3 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (!options.quiet) for (const line of lines) process.stdout.write(`${line}\n`);
   return code;
 }
-

@@ -5,8 +5,8 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { documentBody, documentTitle, isSafeUrl } from '../../write/html/index.js';
 import { FILE_KIND_LABELS, formatSize } from './files.js';
-import { INDEX_PATH, href, renderPage } from './layout.js';
-import { dateElement, fileLink, hidden, stateBadge } from './parts.js';
+import { documentPageTitle, INDEX_PATH, href, renderPage } from './layout.js';
+import { dateElement, fileLink, stateBadge } from './parts.js';
 import type { PublishedDocument, PublishedVersion } from './plan.js';
 
 function identity(doc: PublishedDocument): Element {
@@ -34,13 +34,13 @@ function identity(doc: PublishedDocument): Element {
 }
 
 /** A table of contents of the body's top-level sections. */
-function contents(body: readonly ElementContent[]): Element | undefined {
+function contents(body: readonly ElementContent[]): Element {
   const entries = body.flatMap((node) => {
     const heading = node.type === 'element' && node.tagName === 'section' ? node.children.find((c) => c.type === 'element' && c.tagName === 'h2') : node;
     if (heading?.type !== 'element' || heading.tagName !== 'h2' || typeof heading.properties.id !== 'string') return [];
     return [h('li', [h('a', { href: `#${heading.properties.id}` }, heading.children)])];
   });
-  if (entries.length === 0) return undefined;
+  entries.push(h('li', [h('a', { href: '#historial' }, 'Historial de versiones')]), h('li', [h('a', { href: '#verificar' }, 'Verificar autenticidad')]));
   return h('nav', { className: ['indice'], ariaLabelledBy: ['indice-titulo'] }, [h('h2', { id: 'indice-titulo' }, 'Contenido'), h('ul', entries)]);
 }
 
@@ -89,23 +89,22 @@ function verification(doc: PublishedDocument): Element {
     ...(files.length === 0
       ? [h('p', 'Este documento no tiene archivos publicados.')]
       : [
-          h('section', { className: ['tabla-contenedor'], tabIndex: 0, ariaLabelledBy: ['huellas-tabla'] }, [
-            h('table', [
-              h('caption', { id: 'huellas-tabla' }, `Huellas SHA-256 de los archivos de ${doc.context.code}`),
-              h('thead', [h('tr', ['Archivo', 'Versión', 'Tamaño', 'SHA-256'].map((label) => h('th', { scope: 'col' }, label)))]),
-              h(
-                'tbody',
-                files.map(({ version, file }) =>
-                  h('tr', [
-                    h('th', { scope: 'row' }, [file.fileName, hidden(` (${FILE_KIND_LABELS[file.kind]})`)]),
-                    h('td', [version.label, version.state === 'vigente' ? ' (vigente)' : ' (obsoleta)']),
-                    h('td', `${formatSize(file.size)} (${file.size} bytes)`),
-                    h('td', [h('code', { className: ['hash'] }, file.sha256)]),
-                  ]),
-                ),
-              ),
-            ]),
-          ]),
+          // A list, not a table: a 64-character digest wraps on a phone.
+          h(
+            'ul',
+            { className: ['huellas-lista'] },
+            files.map(({ version, file }) =>
+              h('li', [
+                h('p', [h('strong', file.fileName)]),
+                h('p', [
+                  `${FILE_KIND_LABELS[file.kind]}, versión ${version.label} `,
+                  version.state === 'vigente' ? '(vigente)' : '(obsoleta)',
+                  `, ${formatSize(file.size)} (${file.size} bytes)`,
+                ]),
+                h('p', ['SHA-256: ', h('code', { className: ['hash'] }, file.sha256)]),
+              ]),
+            ),
+          ),
           h('h3', 'Cómo calcular la huella'),
           h('p', 'En Linux (en macOS, shasum -a 256 en lugar de sha256sum), en la carpeta donde está el archivo:'),
           h('pre', [h('code', `sha256sum ${example?.fileName ?? ''}`)]),
@@ -130,15 +129,14 @@ function footer(doc: PublishedDocument): ElementContent[] {
 
 export function documentPage(doc: PublishedDocument): string {
   const body = documentBody(doc.rendered);
-  const toc = contents(body);
   return renderPage({
     path: doc.pagePath,
-    title: `${doc.context.title} (${doc.context.code})`,
+    title: documentPageTitle(doc.context.code, doc.context.title),
     breadcrumbs: [{ label: 'Documentos publicados', path: INDEX_PATH }, { label: doc.context.entity.name }, { label: doc.context.code }],
     main: [
       documentTitle(doc.rendered),
       identity(doc),
-      ...(toc ? [toc] : []),
+      contents(body),
       h('div', { className: ['cuerpo-documento'] }, body),
       history(doc),
       verification(doc),

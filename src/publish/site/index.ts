@@ -3,6 +3,7 @@
 // of output/sitio/, so the build can write them atomically. Classified and
 // reserved documents are filtered out here too, whatever the caller passes.
 import { documentPage } from './document-page.js';
+import { FAVICON, FAVICON_PATH } from './favicon.js';
 import { FILTER_SCRIPT, FILTER_SCRIPT_PATH } from './filter-script.js';
 import { indexPage } from './index-page.js';
 import { INDEX_PATH, OPEN_DATA_PAGE } from './layout.js';
@@ -21,6 +22,7 @@ export function buildSite(input: SiteInput): SiteFiles {
   const files: SiteFiles = new Map();
   files.set(INDEX_PATH, indexPage(documents));
   files.set(STYLES_PATH, STYLES);
+  files.set(FAVICON_PATH, FAVICON);
   if (documents.length > 0) files.set(FILTER_SCRIPT_PATH, FILTER_SCRIPT);
   files.set(OPEN_DATA_PAGE, openDataPage(documents.length));
   files.set(OPEN_DATA_CSV, toCsv(documents));

@@ -38,6 +38,8 @@ export function isPublishable(doc: SiteDocument): boolean {
   return doc.classification === 'publica' && doc.rendered.context.classification === 'publica';
 }
 
+const KIND_ORDER: Record<PublishedFileKind, number> = { pdf: 0, docx: 1 };
+
 const collator = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
 function planVersion(folder: string, version: SiteVersion): PublishedVersion {
@@ -51,8 +53,8 @@ function planVersion(folder: string, version: SiteVersion): PublishedVersion {
     sha256: sha256Hex(file.bytes),
     bytes: file.bytes,
   }));
-  // PDF before DOCX, whatever order they came in.
-  files.sort((a, b) => a.kind.localeCompare(b.kind) || a.fileName.localeCompare(b.fileName));
+  // PDF (the official edition) before DOCX, whatever order they came in.
+  files.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.fileName.localeCompare(b.fileName));
   return { ...version, files };
 }
 

@@ -57,7 +57,7 @@ h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 h4, h5, h6 { font-size: 1.05rem; margin: 1.25rem 0 0.5rem; }
 .numero { font-variant-numeric: tabular-nums; }
 .subrayado { text-decoration: underline; }
-.tabla-contenedor { max-width: 100%; overflow-x: auto; margin: 1rem 0 1.5rem; }
+.tabla-contenedor { position: relative; max-width: 100%; overflow-x: auto; margin: 1rem 0 1.5rem; }
 .tabla-contenedor table { min-width: 34rem; }
 table { border-collapse: collapse; width: 100%; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding: 0 0 0.5rem; }
@@ -71,6 +71,10 @@ th > :last-child, td > :last-child { margin-bottom: 0; }
 code, pre { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 0.9375rem; }
 pre { background: var(--suave); border: 1px solid var(--borde); padding: 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .hash { overflow-wrap: anywhere; word-break: break-all; }
+.huellas-lista { list-style: none; margin: 1rem 0; padding: 0; }
+.huellas-lista li { border-left: 4px solid var(--acento); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0 0 1rem; }
+.huellas-lista p { margin: 0.125rem 0; }
+.indice ul { padding-left: 1.25rem; }
 .filtro { margin: 1rem 0 1.5rem; padding: 1rem; background: var(--suave); border: 1px solid var(--borde); }
 .filtro label { display: block; font-weight: 700; margin-bottom: 0.25rem; }
 .filtro input { font: inherit; width: 100%; max-width: 32rem; padding: 0.5rem; border: 2px solid var(--borde); border-radius: 0.25rem; background: var(--fondo); color: var(--texto); }

@@ -1,0 +1,21 @@
+// The editions of one document, rendered from its tree: what a build writes
+// into a version folder. Runs in the main thread or in a worker thread.
+import type { RenderedDocument } from '../model/document-context.js';
+import { writeDocx } from '../write/docx/index.js';
+import { writePdf } from '../write/pdf/index.js';
+
+export interface Edition {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export async function renderEditions(doc: RenderedDocument): Promise<Edition[]> {
+  const { context } = doc;
+  const base = `${context.code}-v${context.version.number}`;
+  const pdf = await writePdf(doc);
+  const docx = await writeDocx(doc);
+  return [
+    { name: `${base}.pdf`, bytes: pdf },
+    { name: `${base}.docx`, bytes: docx },
+  ];
+}

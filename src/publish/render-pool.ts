@@ -1,0 +1,33 @@
+// Renders documents in parallel across cores. A pool of worker threads pays
+// for itself only when there are several documents to render: each worker
+// loads pdfmake and docx once, so a handful of documents render in-process.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RenderedDocument } from '../model/document-context.js';
+import { renderEditions, type Edition } from './render-editions.js';
+
+const MIN_DOCUMENTS_FOR_WORKERS = 4;
+
+export interface Renderer {
+  render(doc: RenderedDocument): Promise<Edition[]>;
+  close(): Promise<void>;
+}
+
+function workerFile(): string {
+  // Under tsx (tests, development) the sources are .ts; compiled, .js.
+  const here = fileURLToPath(import.meta.url);
+  return here.replace(/render-pool\.(ts|js)$/, (_, ext: string) => `render-worker.${ext}`);
+}
+
+export function createRenderer(documents: number): Renderer {
+  const threads = Math.min(availableParallelism(), documents);
+  if (documents < MIN_DOCUMENTS_FOR_WORKERS || threads < 2) {
+    return { render: renderEditions, close: async () => undefined };
+  }
+  const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  return {
+    render: (doc) => pool.run(doc) as Promise<Edition[]>,
+    close: () => pool.destroy(),
+  };
+}
