@@ -1,0 +1,156 @@
+// npm run bench: how fast docctl is, measured, never asserted. Prints a table
+// and writes output/bench/resultados.json. BENCH_TINY=1 runs a tiny version
+// (CI keeps the code working that way; its figures mean nothing).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { prepare } from '../../src/pipeline.js';
+import type { RenderedDocument } from '../../src/model/document-context.js';
+import { writeDocx } from '../../src/write/docx/index.js';
+import { writePdf } from '../../src/write/pdf/index.js';
+import { writeCorpus } from './corpus.js';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+const TINY = process.env.BENCH_TINY === '1';
+const REPEAT = TINY ? 1 : 7;
+const WARMUP = TINY ? 0 : 2;
+const CORPUS = TINY ? 5 : 200;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
+
+async function timeIt(fn: () => Promise<unknown> | unknown, repeat = REPEAT): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function htmlWriter(): Promise<((doc: RenderedDocument) => unknown) | undefined> {
+  try {
+    const module = (await import('../../src/write/html/index.js')) as Record<string, unknown>;
+    const fn = (module.writeHtml ?? module.documentToHtml ?? module.documentToHast) as ((doc: RenderedDocument) => unknown) | undefined;
+    return fn;
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+}
+
+interface ProcessRun {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly status: number | null;
+}
+
+/** Runs the compiled CLI as a whole process; peak RSS read from the process itself at exit. */
+function runProcess(args: string[]): ProcessRun {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
+  const rssFile = join(dir, 'rss');
+  const hookFile = join(dir, 'hook.cjs');
+  writeFileSync(hookFile, `process.on('exit',()=>require('node:fs').writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`);
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--require', hookFile, join(REPO, 'dist', 'cli.js'), ...args, '--silencio'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  const maxRss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
+  if (result.status !== 0) process.stderr.write(result.stderr);
+  return { ms, maxRssMb: maxRss, status: result.status };
+}
+
+function which(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+async function main() {
+  compile();
+  const results: Record<string, unknown> = {
+    maquina: { nucleos: availableParallelism(), cpu: cpus()[0]?.model, memoriaGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    modo: TINY ? 'diminuto (CI: las cifras no significan nada)' : 'completo',
+  };
+  const rows: [string, string][] = [];
+  const work = mkdtempSync(join(tmpdir(), 'docctl-bench-'));
+
+  // 1. Warm per-document latency, on the policy and on a 10x variant.
+  const html = await htmlWriter();
+  for (const [label, scale] of [['política (~20 páginas)', 1], ['política 10x', TINY ? 2 : 10]] as const) {
+    const data = writeCorpus(REPO, join(work, `latency-${scale}`), { documents: 1, scale });
+    const prepared = prepare({ dataDir: data, templatesDir: join(REPO, 'templates') });
+    const doc = prepared.documents[0]!.rendered;
+    const pdf = await timeIt(() => writePdf(doc));
+    const docx = await timeIt(() => writeDocx(doc));
+    const htmlTimes = html ? await timeIt(() => html(doc)) : [];
+    const all = await timeIt(async () => Promise.all([writePdf(doc), writeDocx(doc), html?.(doc)]));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: await writePdf(doc), encoding: 'utf8' }))?.[1]);
+    results[`latencia ${label}`] = { paginas: pages, pdf: { mediana: median(pdf), p95: p95(pdf) }, docx: { mediana: median(docx), p95: p95(docx) }, html: html ? { mediana: median(htmlTimes), p95: p95(htmlTimes) } : 'no disponible', todas: { mediana: median(all), p95: p95(all) } };
+    rows.push([`${label}, ${pages} págs: PDF / DOCX / HTML / las tres (mediana, p95)`, `${median(pdf).toFixed(0)} / ${median(docx).toFixed(0)} / ${html ? median(htmlTimes).toFixed(0) : '—'} / ${median(all).toFixed(0)} ms  (p95 ${p95(all).toFixed(0)} ms)`]);
+  }
+
+  // 2. Cold build of both seeds, as a whole process.
+  const cold: ProcessRun[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(REPEAT, 3)); i++) cold.push(runProcess(['build', '--salida', mkdtempSync(join(work, 'cold-'))]));
+  results['build en frío (semillas)'] = { mediana: median(cold.map((r) => r.ms)), rssMB: median(cold.map((r) => r.maxRssMb)) };
+  rows.push(['build en frío de las dos semillas (proceso completo)', `${median(cold.map((r) => r.ms)).toFixed(0)} ms`]);
+
+  // 3. A corpus of drafts: full build, nothing changed, one document changed.
+  const corpusData = writeCorpus(REPO, join(work, 'corpus'), { documents: CORPUS, drafts: true });
+  const corpusOut = join(work, 'corpus-out');
+  const full = runProcess(['build', '--datos', corpusData, '--salida', corpusOut]);
+  const unchanged = runProcess(['build', '--datos', corpusData, '--salida', corpusOut]);
+  const oneFile = join(corpusData, 'entidad-01', 'documentos', 'GTI-P-001.json');
+  const doc = JSON.parse(readFileSync(oneFile, 'utf8'));
+  doc.titulo = `${doc.titulo} (cambiado)`;
+  writeFileSync(oneFile, JSON.stringify(doc, null, 2));
+  const one = runProcess(['build', '--datos', corpusData, '--salida', corpusOut]);
+  results[`corpus de ${CORPUS} documentos`] = { completo: full.ms, sinCambios: unchanged.ms, unoCambiado: one.ms, rssMaximoMB: Math.max(full.maxRssMb, unchanged.maxRssMb, one.maxRssMb) };
+  rows.push([`${CORPUS} documentos: completo / sin cambios / uno cambiado`, `${(full.ms / 1000).toFixed(1)} s / ${unchanged.ms.toFixed(0)} ms / ${one.ms.toFixed(0)} ms`]);
+  rows.push([`${CORPUS} documentos: memoria máxima (RSS)`, `${Math.max(full.maxRssMb, unchanged.maxRssMb, one.maxRssMb).toFixed(0)} MB`]);
+
+  // 4. Peers on the same content, when installed: pandoc (Markdown → DOCX), LibreOffice (DOCX → PDF).
+  const seedPrepared = prepare({ dataDir: join(REPO, 'data'), templatesDir: join(REPO, 'templates') });
+  const policy = seedPrepared.documents.find((d) => d.rendered.context.code === 'GTI-P-001')!.rendered;
+  const ours = median(await timeIt(() => Promise.all([writePdf(policy), writeDocx(policy)]), TINY ? 1 : 3));
+  const peers: Record<string, unknown> = { nuestroPdfMasDocxMs: ours };
+  if (which('pandoc')) {
+    const md = join(work, 'policy.md');
+    writeFileSync(md, policy.markdown);
+    const t = await timeIt(() => execFileSync('pandoc', [md, '-o', join(work, 'pandoc.docx')]), TINY ? 1 : 3);
+    peers.pandocMs = median(t);
+  } else peers.pandoc = 'no instalado';
+  if (which('soffice')) {
+    const docx = join(work, 'policy.docx');
+    writeFileSync(docx, await writeDocx(policy));
+    const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
+    const convert = () => execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe' });
+    convert(); // first start creates the profile
+    const t = await timeIt(convert, TINY ? 1 : 3);
+    peers.libreofficeDocxAPdfMs = median(t);
+    peers.razonLibreofficeSobreNosotros = median(t) / ours;
+    rows.push(['LibreOffice DOCX → PDF / nuestro PDF+DOCX (misma política)', `${median(t).toFixed(0)} ms / ${ours.toFixed(0)} ms = ${(median(t) / ours).toFixed(1)}×`]);
+    rows.push(['build en frío / una conversión de LibreOffice', `${(median(cold.map((r) => r.ms)) / median(t)).toFixed(2)}×`]);
+  } else peers.libreoffice = 'no instalado';
+  if (typeof peers.pandocMs === 'number') rows.push(['pandoc Markdown → DOCX / nuestro DOCX', `${(peers.pandocMs as number).toFixed(0)} ms`]);
+  results.pares = peers;
+
+  const outDir = join(REPO, 'output', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'resultados.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\ndocctl bench — ${availableParallelism()} núcleos, ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}${TINY ? ' (modo diminuto)' : ''}\n\n`);
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write(`\nCifras en ${join('output', 'bench', 'resultados.json')}\n`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+await main();
