@@ -8,6 +8,7 @@ import { vigenteVersion } from '../model/versions.js';
 import { locate, type JsonFile } from '../load/read-json.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import { closest } from './closest.js';
+import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
 import type { ControlledDocument, Norm, SECTION_BLOCKS } from './schemas.js';
 
 export interface MarkdownSource {
@@ -186,6 +187,11 @@ export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
     return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
   }
   const problems: Problem[] = [];
+  const missing = firstMissingGlyph(source.text);
+  if (missing) {
+    const { prefix, ...where } = place(source.text.slice(0, missing.index).split('\n').length);
+    problems.push({ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` });
+  }
   visit(tree, 'heading', (heading) => {
     const { prefix, ...where } = place(heading.position?.start.line);
     problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });

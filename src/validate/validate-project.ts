@@ -11,6 +11,7 @@ import { locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
 import { documentRules, catalogRules, duplicateCodeRule, reviewRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
 import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
+import { glyphProblems } from './glyph-coverage.js';
 import { zodProblems } from './zod-problems.js';
 
 export interface ValidDocument {
@@ -38,7 +39,11 @@ const MAX_LOGO_SIDE = 5000;
 
 function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
   const result = schema.safeParse(json.value);
-  if (result.success) return result.data;
+  if (result.success) {
+    const unprintable = glyphProblems(json);
+    problems.push(...unprintable);
+    return unprintable.length === 0 ? result.data : undefined;
+  }
   problems.push(...zodProblems(json, schema, result.error));
   return undefined;
 }

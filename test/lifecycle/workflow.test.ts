@@ -111,7 +111,7 @@ describe('the version lifecycle', () => {
     const target = join(v1, 'DE-P-007-v1.pdf');
     chmodSync(target, 0o644);
     const bytes = readFileSync(target);
-    bytes[bytes.length - 10] ^= 0x01;
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
     writeFileSync(target, bytes);
     const bad = cli('verify');
     expect(bad.status).toBe(1);

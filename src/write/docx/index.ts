@@ -1,0 +1,75 @@
+// DOCX writer: the document tree (mdast + parse/nodes.ts) and its typed
+// context → a Word document. Handlers (handlers/) write the body; layout/
+// draws what comes from the context (header, footer, cover, signatures);
+// reproducible-zip.ts makes the bytes depend on the input only.
+import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import type { RenderedDocument } from '../../model/document-context.js';
+import { handlers } from './handlers/index.js';
+import { coverPage, tableOfContents } from './layout/cover.js';
+import { documentFooter } from './layout/footer.js';
+import { documentHeader } from './layout/header.js';
+import { documentNumbering } from './layout/numbering.js';
+import { pageGeometry, textWidth } from './layout/page.js';
+import { documentStyles, tableStyle } from './layout/styles.js';
+import { makeReproducible } from './reproducible-zip.js';
+import { createState, type DocxSettings } from './state.js';
+
+/** Who saved the file last, pinned so the bytes do not depend on the machine. */
+const LAST_MODIFIED_BY = 'docctl';
+
+/** The docx object, before packing: for tests that look at its structure. */
+export function buildDocx(doc: RenderedDocument): Document {
+  const { context } = doc;
+  const settings: DocxSettings = { context, page: pageGeometry(context.entity.pageSize) };
+  const state = createState(settings, handlers, {
+    marks: {},
+    paragraphStyle: undefined,
+    list: undefined,
+    availableWidth: textWidth(settings.page),
+    row: undefined,
+  });
+  const body = state.blocks(doc.tree);
+
+  const { page } = settings;
+  const properties = {
+    page: {
+      size: { width: page.width, height: page.height },
+      margin: { ...page.margin, header: page.header, footer: page.footer, gutter: 0 },
+    },
+  };
+  // Three sections share one header and footer: later sections without
+  // their own inherit the first's, so every page carries the block.
+  const sections: ISectionOptions[] = [
+    { properties, headers: { default: documentHeader(settings) }, footers: { default: documentFooter(context) }, children: coverPage(context) },
+    { properties: { ...properties, type: SectionType.NEXT_PAGE }, children: tableOfContents() },
+    { properties: { ...properties, type: SectionType.NEXT_PAGE }, children: body },
+  ];
+
+  const document = new Document({
+    title: context.title,
+    subject: `${context.typeLabel} — ${context.process}`,
+    creator: context.entity.name,
+    keywords: context.keywords.join(', '),
+    description: `${context.code} versión ${context.version.label}`,
+    lastModifiedBy: LAST_MODIFIED_BY,
+    revision: context.version.number,
+    // Word refreshes every field on opening (updateFields). LibreOffice 7.4
+    // does not recompute a table of contents on import, so the page numbers
+    // written in it come from docx's own layout estimate rather than blanks
+    // (they can be a page or two off from LibreOffice's layout).
+    features: { updateFields: true },
+    pageNumbers: estimatePageNumbers,
+    styles: documentStyles(),
+    numbering: documentNumbering(state.orderedStarts),
+    sections,
+  });
+  document.Styles.addChildElement(tableStyle());
+  return document;
+}
+
+/** The .docx bytes; the same document gives the same bytes anywhere. */
+export async function writeDocx(doc: RenderedDocument): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(buildDocx(doc));
+  return makeReproducible(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), doc.context.timestamp);
+}

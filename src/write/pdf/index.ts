@@ -1,0 +1,99 @@
+// PDF writer: the document tree and its context → a print-faithful,
+// PDF/A-1b controlled copy. Cover, contents, change control and body, with
+// the header block and footer of every page sized by measuring them, so
+// nothing they hold can overlap the body (see measure.ts).
+import type { Content, Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { UserError } from '../../errors.js';
+import type { DocumentContext, RenderedDocument } from '../../model/document-context.js';
+import { fontDictionary } from './fonts.js';
+import { handlers } from './handlers/index.js';
+import { contentsPage } from './layout/contents.js';
+import { coverPage } from './layout/cover.js';
+import { footerBlock, footerForPage } from './layout/footer.js';
+import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
+import { headerForPage, headerTable, LOGO_IMAGE, WIDEST_PAGE_LABEL } from './layout/header.js';
+import { BODY_GAP, EDGE_GAP, PAGE_SIZES, SIDE_MARGIN } from './layout/page-sizes.js';
+import { logoDataUrl } from './logo.js';
+import { measureHeight, type MeasureOptions } from './measure.js';
+import { documentInfo, useEscapedXmp, type KitWithMetadata } from './metadata.js';
+import { setOutlineCounts, type KitOutline } from './outline.js';
+import { localAccess, printer } from './printer.js';
+import { createState } from './state.js';
+import { DEFAULT_STYLE, STYLES } from './styles.js';
+import { createTextMeasurer, type TextMeasurer } from './text-width.js';
+import { indexTree } from './tree-index.js';
+
+export const PDF_LANGUAGE = 'es-CO';
+
+let textMeasurer: TextMeasurer | undefined;
+
+/** A fresh pdfmake definition: pdfmake mutates the one it renders. */
+export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions {
+  const { context, tree } = doc;
+  const page = PAGE_SIZES[context.entity.pageSize];
+  const bodyWidth = page.width - 2 * SIDE_MARGIN;
+  const images = { [LOGO_IMAGE]: logoDataUrl(context.entity.logo) };
+  const measureOptions: MeasureOptions = { fonts: fontDictionary(), styles: STYLES, defaultStyle: DEFAULT_STYLE, images, localAccess };
+  textMeasurer ??= createTextMeasurer(measureOptions);
+  const margins = pageMargins(context, bodyWidth, page.height, measureOptions);
+  const bodyHeight = page.height - margins[1] - margins[3];
+  const heightOf = (piece: Content) => measureHeight(piece, bodyWidth, measureOptions);
+  const state = createState({ context, bodyWidth, bodyHeight, heightOf, tree: indexTree(tree), measure: textMeasurer }, handlers);
+  const content: Content[] = [coverPage(context), contentsPage(), ...keepHeadingsWithUnbreakable(state.all(tree))];
+  return {
+    pageSize: { width: page.width, height: page.height },
+    pageMargins: margins,
+    header: headerForPage(context),
+    footer: footerForPage(context, bodyWidth),
+    content,
+    images,
+    info: documentInfo(context),
+    language: PDF_LANGUAGE,
+    version: '1.4',
+    subset: 'PDF/A-1b',
+    compress: true,
+    defaultStyle: { ...DEFAULT_STYLE },
+    styles: structuredClone(STYLES),
+    pageBreakBefore: keepWithNext,
+  };
+}
+
+/** The finished PDF file. */
+export async function writePdf(doc: RenderedDocument): Promise<Uint8Array> {
+  const kit = (await printer().createPdf(buildPdfDefinition(doc)).getStream()) as unknown as PdfKitStream;
+  useEscapedXmp(kit, PDF_LANGUAGE);
+  setOutlineCounts(kit.outline);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    kit.on('data', (chunk: Buffer) => chunks.push(chunk));
+    kit.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    kit.on('error', reject);
+    kit.end();
+  });
+}
+
+type PdfKitStream = KitWithMetadata & NodeJS.ReadableStream & { end(): void; outline: KitOutline };
+
+function pageMargins(
+  context: DocumentContext,
+  bodyWidth: number,
+  pageHeight: number,
+  options: MeasureOptions,
+): [number, number, number, number] {
+  const header = measureHeight(headerTable(context, WIDEST_PAGE_LABEL), bodyWidth, options);
+  const footer = measureHeight(footerBlock(context, bodyWidth), bodyWidth, options);
+  const top = Math.ceil(EDGE_GAP + header + BODY_GAP);
+  const bottom = Math.ceil(BODY_GAP + footer + EDGE_GAP);
+  if (top + bottom > pageHeight / 2) {
+    throw new UserError(
+      `el encabezado y el pie de página ocupan más de media página (${top + bottom} de ${Math.round(pageHeight)} puntos); acorte el título, el nombre del proceso o la nota de copia controlada`,
+    );
+  }
+  return [SIDE_MARGIN, top, SIDE_MARGIN, bottom];
+}
+
+// A heading or table caption left alone at the foot of a page moves to the
+// next one, with what it introduces.
+function keepWithNext(node: Node, queries: NodeQueries): boolean {
+  return node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0;
+}

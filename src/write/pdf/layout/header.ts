@@ -1,0 +1,62 @@
+// The header block of every page, as in the Personería's DE-P-007: a
+// bordered table with the logo, short name and slogan | entity, process and
+// title | código, versión, fecha de aprobación and "Página X de Y".
+// Its height is measured in index.ts to size the top margin, so a long
+// entity name or a three-line title pushes the body down instead of
+// overlapping it.
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { DocumentContext } from '../../../model/document-context.js';
+import { COLORS } from '../styles.js';
+import { EDGE_GAP, SIDE_MARGIN } from './page-sizes.js';
+
+export const LOGO_IMAGE = 'logo';
+const LOGO_COLUMN = 92;
+const INFO_COLUMN = 140;
+const LOGO_MAX_HEIGHT = 40;
+
+/** The widest page label the header may print, used when measuring. */
+export const WIDEST_PAGE_LABEL = 'Página 8888 de 8888';
+
+export function pageLabel(page: number, pages: number): string {
+  return `Página ${page} de ${pages}`;
+}
+
+const field = (name: string, value: string): TableCell => ({ text: [{ text: `${name}: `, bold: true }, value] });
+
+/** The header table itself, without the page margins around it. */
+export function headerTable(context: DocumentContext, page: string): Content {
+  const { entity } = context;
+  const logo: Content[] = [
+    { image: LOGO_IMAGE, fit: [LOGO_COLUMN - 8, LOGO_MAX_HEIGHT], alignment: 'center', margin: [0, 0, 0, 2] },
+    { text: entity.shortName, bold: true, fontSize: 7 },
+  ];
+  if (entity.slogan) logo.push({ text: entity.slogan, italics: true, fontSize: 6.5 });
+  return {
+    table: {
+      widths: [LOGO_COLUMN, '*', INFO_COLUMN],
+      body: [
+        [{ stack: logo, rowSpan: 4 }, { text: entity.name, bold: true }, field('CÓDIGO', context.code)],
+        ['', { text: context.process }, field('VERSIÓN', context.version.label)],
+        ['', { text: context.title, bold: true, rowSpan: 2 }, field('FECHA DE APROBACIÓN', context.version.approvalDateShort)],
+        ['', '', { text: page }],
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.75,
+      vLineWidth: () => 0.75,
+      hLineColor: () => COLORS.rule,
+      vLineColor: () => COLORS.rule,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    style: 'header',
+  };
+}
+
+/** pdfmake's header callback: the table inside the page's side margins. */
+export function headerForPage(context: DocumentContext) {
+  return (currentPage: number, pageCount: number): Content => ({
+    stack: [headerTable(context, pageLabel(currentPage, pageCount))],
+    margin: [SIDE_MARGIN, EDGE_GAP, SIDE_MARGIN, 0],
+  });
+}

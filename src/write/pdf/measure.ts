@@ -1,0 +1,95 @@
+// Lays content out with pdfmake's own engine, synchronously, to learn its
+// height before the real document is built. The header and footer are drawn
+// inside the page margins, and pdfmake never checks they fit: a long title in
+// a fixed margin overlaps the body. Measuring with the same engine (same
+// fonts, same line breaking, same table code) makes the margins exact.
+// pdfmake exposes no public API for this, so we reach into its CommonJS
+// modules; the package has no "exports" map, so these paths are stable
+// within 0.3.x.
+import { createRequire } from 'node:module';
+import type { Content, Style, TFontDictionary } from 'pdfmake/interfaces.js';
+
+const require = createRequire(import.meta.url);
+
+interface LaidOutItem {
+  readonly type: string;
+  readonly item: {
+    readonly x?: number;
+    readonly y?: number;
+    readonly y1?: number;
+    readonly y2?: number;
+    readonly h?: number;
+    readonly _height?: number;
+    getHeight?(): number;
+  };
+}
+interface LaidOutPage {
+  readonly items: readonly LaidOutItem[];
+}
+interface LayoutBuilderInstance {
+  registerTableLayouts(layouts: unknown): void;
+  layoutDocument(
+    content: Content,
+    pdfDocument: unknown,
+    styles: Record<string, Style>,
+    defaultStyle: Style,
+    ...rest: null[]
+  ): LaidOutPage[];
+}
+type Ctor<T> = new (...args: never[]) => T;
+
+const PdfmakeDocument = (require('pdfmake/js/PDFDocument.js') as { default: Ctor<object> }).default;
+const LayoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: Ctor<LayoutBuilderInstance> }).default;
+const SvgMeasure = (require('pdfmake/js/SVGMeasure.js') as { default: Ctor<object> }).default;
+const { tableLayouts } = require('pdfmake/js/tableLayouts.js') as { tableLayouts: unknown };
+
+export interface MeasureOptions {
+  readonly fonts: TFontDictionary;
+  readonly styles: Record<string, Style>;
+  readonly defaultStyle: Style;
+  readonly images: Record<string, string>;
+  readonly localAccess: (path: string) => boolean;
+}
+
+/** A pdfkit document (pdfmake's subclass) that is never written, only asked for metrics. */
+export function createMeasuringDocument(
+  options: Pick<MeasureOptions, 'fonts' | 'localAccess'> & { readonly images?: Record<string, string> },
+  width: number,
+  height = 1000,
+): object {
+  return new (PdfmakeDocument as unknown as new (...args: unknown[]) => object)(
+    structuredClone(options.fonts),
+    { ...options.images },
+    {},
+    {},
+    { size: [width, height], autoFirstPage: false, compress: false },
+    null,
+    options.localAccess,
+  );
+}
+
+/**
+ * Height in points of `content` laid out in a box `width` points wide.
+ * pdfmake mutates what it lays out (and table layouts hold functions, so it
+ * cannot be cloned): pass content built for this call only.
+ */
+export function measureHeight(content: Content, width: number, options: MeasureOptions): number {
+  // An effectively endless page, so the content never breaks.
+  const pageHeight = 100_000;
+  const kit = createMeasuringDocument(options, width, pageHeight);
+  const builder = new (LayoutBuilder as unknown as new (...args: unknown[]) => LayoutBuilderInstance)(
+    { width, height: pageHeight, orientation: 'portrait' },
+    { left: 0, top: 0, right: 0, bottom: 0 },
+    new (SvgMeasure as unknown as new () => object)(),
+  );
+  builder.registerTableLayouts(tableLayouts);
+  const pages = builder.layoutDocument(content, kit, structuredClone(options.styles), { ...options.defaultStyle }, null, null, null, null, null);
+  if (pages.length !== 1) throw new Error(`internal: measured content spilled onto ${pages.length} pages`);
+  let bottom = 0;
+  for (const { type, item } of pages[0]?.items ?? []) {
+    if (type === 'vector') bottom = Math.max(bottom, item.y1 ?? 0, item.y2 ?? 0, (item.y ?? 0) + (item.h ?? 0));
+    else if (typeof item.getHeight === 'function') bottom = Math.max(bottom, (item.y ?? 0) + item.getHeight());
+    else bottom = Math.max(bottom, (item.y ?? 0) + (item._height ?? item.h ?? 0));
+  }
+  return bottom;
+}

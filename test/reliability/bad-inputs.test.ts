@@ -1,0 +1,129 @@
+// The catalog of bad inputs (issue 8): each one gets its exact Spanish
+// message naming the file and the field or line, exit code 1, no stack
+// trace, and output/ exactly as before.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { copyProject, editJson, MINIMAL_DOC, runCli, writeRaw } from '../support/project.js';
+import { tinyPng } from '../support/sample-document.js';
+
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** Runs check and build on a broken copy; both must refuse, and build must write nothing. */
+function refuse(dir: string): string {
+  const data = join(dir, 'data');
+  const output = join(dir, 'output');
+  mkdirSync(output, { recursive: true });
+  writeFileSync(join(output, 'anterior.txt'), 'lo que ya estaba');
+  const check = runCli(['check', '--datos', data]);
+  const build = runCli(['build', '--datos', data, '--salida', output]);
+  for (const result of [check, build]) {
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  }
+  expect(readdirSync(output)).toEqual(['anterior.txt']);
+  return check.stderr;
+}
+
+function pngWithSize(width: number, height: number): Buffer {
+  // A real PNG header claiming an enormous picture; the size check must not
+  // need to decode it.
+  const png = Buffer.from(tinyPng());
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  return png;
+}
+
+describe('bad inputs', () => {
+  it('NUL bytes in a data file', () => {
+    const dir = copyProject();
+    writeRaw(join(dir, 'data'), MINIMAL_DOC, Buffer.from('{\n  "codigo": "GC\u0000-P-001"\n}\n', 'utf8'));
+    expect(refuse(dir)).toMatch(/GC-P-001\.json:2:\d+: el archivo contiene bytes nulos \(NUL\)/);
+  });
+
+  it('a file that is not UTF-8', () => {
+    const dir = copyProject();
+    writeRaw(join(dir, 'data'), MINIMAL_DOC, Buffer.from('{"titulo": "Pol\xedtica"}', 'latin1'));
+    expect(refuse(dir)).toContain('el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?)');
+  });
+
+  it('an emoji in a title', () => {
+    const dir = copyProject();
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      doc.titulo = 'Política 😀 digital';
+    });
+    expect(refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: titulo: el carácter «😀» \(U\+1F600\) no existe en la fuente de los documentos/);
+  });
+
+  it('CJK text in a Markdown file, with its line', () => {
+    const dir = copyProject();
+    const data = join(dir, 'data');
+    mkdirSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-001'));
+    writeRaw(data, 'entidad-prueba/documentos/GC-P-001/intro.md', 'Primera línea.\n\nSegunda con 漢字.\n');
+    editJson(data, MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/intro.md' };
+    });
+    expect(refuse(dir)).toMatch(/GC-P-001\/intro\.md:3: el carácter «漢» \(U\+6F22\) no existe en la fuente/);
+  });
+
+  it('raw HTML in a Markdown file, with its line', () => {
+    const dir = copyProject();
+    const data = join(dir, 'data');
+    mkdirSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-001'));
+    writeRaw(data, 'entidad-prueba/documentos/GC-P-001/intro.md', 'Uno.\n\nDos.\n\n<script>alert(1)</script>\n');
+    editJson(data, MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/intro.md' };
+    });
+    expect(refuse(dir)).toMatch(/GC-P-001\/intro\.md:5: no se admite HTML en el Markdown: "<script>alert\(1\)<\/script>"/);
+  });
+
+  it('a Markdown file that does not exist', () => {
+    const dir = copyProject();
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/falta.md' };
+    });
+    expect(refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: secciones\[0\]\.archivo: no existe el archivo \S*GC-P-001\/falta\.md/);
+  });
+
+  it('a path that tries to leave the data folder', () => {
+    const dir = copyProject();
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: '../../../etc/passwd.md' };
+    });
+    expect(refuse(dir)).toContain('secciones[0].archivo: "../../../etc/passwd.md" debe ser la ruta de un archivo .md dentro de la carpeta documentos/');
+  });
+
+  it('a logo that is not an image', () => {
+    const dir = copyProject();
+    writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', 'esto no es una imagen');
+    expect(refuse(dir)).toMatch(/entidad\.json:\d+:\d+: logo: "logo\.png" no es una imagen PNG o JPG válida/);
+  });
+
+  it('an enormous logo', () => {
+    const dir = copyProject();
+    writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', pngWithSize(20000, 20000));
+    expect(refuse(dir)).toContain('logo: "logo.png" mide 20000×20000 píxeles; use un logo de a lo sumo 5000 píxeles por lado');
+  });
+
+  it('a logo over 5 MB', () => {
+    const dir = copyProject();
+    const big = Buffer.concat([Buffer.from(tinyPng()), deflateSync(Buffer.alloc(1)), Buffer.alloc(6 * 1024 * 1024)]);
+    writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', big);
+    expect(refuse(dir)).toMatch(/logo: "logo\.png" pesa 6\.0 MB; el logo debe pesar menos de 5 MB/);
+  });
+
+  it('a code with path characters', () => {
+    const dir = copyProject();
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      doc.codigo = '../../etc';
+    });
+    expect(refuse(dir)).toContain('codigo: "../../etc" debe usar solo mayúsculas, dígitos y guiones');
+  });
+
+  it('an entity folder with an unsafe name', () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'data', 'Entidad Rara'));
+    expect(refuse(dir)).toContain('el nombre de la carpeta "Entidad Rara" debe usar minúsculas, dígitos y guiones');
+  });
+});
