@@ -12,6 +12,16 @@ export const STATE_LABELS: Record<VersionState, string> = {
   obsoleto: 'Obsoleta',
 };
 
+/** What a rendered version that is not the one in force says about itself, in every edition. */
+export const STATE_NOTICES: Readonly<Record<VersionState, string | undefined>> = {
+  vigente: undefined,
+  borrador: 'BORRADOR — versión no aprobada; no es un documento controlado',
+  obsoleto: 'VERSIÓN OBSOLETA — reemplazada por una versión posterior; no usar',
+};
+
+/** The watermark word across every page of a draft. */
+export const DRAFT_WATERMARK = 'BORRADOR';
+
 export interface VersionWithState {
   readonly version: Version;
   readonly index: number;

@@ -13,6 +13,7 @@ import { footerBlock, footerForPage } from './layout/footer.js';
 import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
 import { headerForPage, headerTable, LOGO_IMAGE, WIDEST_PAGE_LABEL } from './layout/header.js';
 import { BODY_GAP, EDGE_GAP, PAGE_SIZES, SIDE_MARGIN } from './layout/page-sizes.js';
+import { draftBackground } from './layout/watermark.js';
 import { logoDataUrl } from './logo.js';
 import { measureHeight, type MeasureOptions } from './measure.js';
 import { documentInfo, useEscapedXmp, type KitWithMetadata } from './metadata.js';
@@ -44,6 +45,7 @@ export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions 
     pageSize: { width: page.width, height: page.height },
     pageMargins: margins,
     header: headerForPage(context),
+    background: draftBackground(context),
     footer: footerForPage(context, bodyWidth),
     content,
     images,

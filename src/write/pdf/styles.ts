@@ -10,6 +10,8 @@ export const COLORS = {
   rule: '#4d4d4d',
   shade: '#d9e2f3',
   muted: '#555555',
+  notice: '#9c1c1c',
+  watermark: '#e4e4e4',
 } as const;
 
 export const BODY_SIZE = 10.5;

@@ -6,7 +6,7 @@
 import { Header, ImageRun, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { DocumentContext, LogoImage } from '../../../model/document-context.js';
-import type { VersionState } from '../../../model/versions.js';
+import { DRAFT_WATERMARK, STATE_NOTICES } from '../../../model/versions.js';
 import type { DocxSettings } from '../state.js';
 import { TABLE_BORDERS } from './borders.js';
 import { textWidth } from './page.js';
@@ -71,16 +71,9 @@ export function documentHeader(settings: DocxSettings): Header {
   // A header, like a cell, must end with a paragraph; this one keeps a small
   // gap between the block and the body, and holds the draft watermark,
   // which Word draws behind every page of the sections using this header.
-  const watermark = context.state === 'borrador' ? [new TextWatermark({ text: 'BORRADOR', font: 'Arial', color: 'C0C0C0', opacity: 0.5 })] : [];
+  const watermark = context.state === 'borrador' ? [new TextWatermark({ text: DRAFT_WATERMARK, font: 'Arial', color: 'C0C0C0', opacity: 0.5 })] : [];
   return new Header({ children: [table, new Paragraph({ style: STYLE.header, children: watermark })] });
 }
-
-/** What the block says about a version that is not the one in force. */
-const STATE_NOTICES: Readonly<Record<VersionState, string | undefined>> = {
-  vigente: undefined,
-  borrador: 'BORRADOR — versión no aprobada; no es un documento controlado',
-  obsoleto: 'VERSIÓN OBSOLETA — reemplazada por una versión posterior; no usar',
-};
 
 function distribute(total: number): number[] {
   const widths = COLUMNS.map((share) => Math.floor(total * share));

@@ -6,6 +6,7 @@
 // overlapping it.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
+import { STATE_NOTICES } from '../../../model/versions.js';
 import { COLORS } from '../styles.js';
 import { EDGE_GAP, SIDE_MARGIN } from './page-sizes.js';
 
@@ -31,15 +32,19 @@ export function headerTable(context: DocumentContext, page: string): Content {
     { text: entity.shortName, bold: true, fontSize: 7 },
   ];
   if (entity.slogan) logo.push({ text: entity.slogan, italics: true, fontSize: 6.5 });
+  const body: TableCell[][] = [
+    [{ stack: logo, rowSpan: 4 }, { text: entity.name, bold: true }, field('CÓDIGO', context.code)],
+    ['', { text: context.process }, field('VERSIÓN', context.version.label)],
+    ['', { text: context.title, bold: true, rowSpan: 2 }, field('FECHA DE APROBACIÓN', context.version.approvalDateShort || 'sin aprobar')],
+    ['', '', { text: page }],
+  ];
+  // A draft or an obsolete version says so in the block itself, on every page.
+  const notice = STATE_NOTICES[context.state];
+  if (notice) body.push([{ text: notice, bold: true, colSpan: 3, alignment: 'center', color: COLORS.notice }, '', '']);
   return {
     table: {
       widths: [LOGO_COLUMN, '*', INFO_COLUMN],
-      body: [
-        [{ stack: logo, rowSpan: 4 }, { text: entity.name, bold: true }, field('CÓDIGO', context.code)],
-        ['', { text: context.process }, field('VERSIÓN', context.version.label)],
-        ['', { text: context.title, bold: true, rowSpan: 2 }, field('FECHA DE APROBACIÓN', context.version.approvalDateShort)],
-        ['', '', { text: page }],
-      ],
+      body,
     },
     layout: {
       hLineWidth: () => 0.75,
