@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { MarkdownProblem } from './markdown-problem.js';
 import { checkLinksAndImages } from './transforms/check-links-and-images.js';
 import { rejectRawHtml } from './transforms/reject-raw-html.js';
+import { resolveReferences } from './transforms/resolve-references.js';
 import { resolveDirectives } from './transforms/resolve-directives.js';
 import { normaliseTables } from './transforms/normalise-tables.js';
 import { numberHeadings } from './transforms/number-headings.js';
@@ -24,6 +25,7 @@ export function parseMarkdown(markdown: string): Root {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
   rejectRawHtml(tree);
   checkLinksAndImages(tree);
+  resolveReferences(tree);
   resolveDirectives(tree, markdown);
   normaliseTables(tree);
   numberHeadings(tree);

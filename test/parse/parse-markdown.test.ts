@@ -69,6 +69,14 @@ describe('parseMarkdown', () => {
     expect(urls).toEqual(['https://x.gov.co', 'http://x.gov.co', 'mailto:a@b.co', '#seccion-1', 'otra/pagina.html']);
   });
 
+  it('turns reference-style links into links and drops their definitions', () => {
+    const tree = parseMarkdown('Vea [el decreto][d767].\n\n[d767]: https://www.funcionpublica.gov.co/767\n');
+    expect(tree.children).toHaveLength(1);
+    const paragraph = tree.children[0];
+    const link = paragraph?.type === 'paragraph' ? paragraph.children[1] : undefined;
+    expect(link).toMatchObject({ type: 'link', url: 'https://www.funcionpublica.gov.co/767' });
+  });
+
   it('leaves prose that merely looks like a text directive alone', () => {
     expect(toString(parseMarkdown('Nota:importante y hora 10:30.'))).toBe('Nota:importante y hora 10:30.');
   });
@@ -79,6 +87,8 @@ describe('parseMarkdown', () => {
     ['a javascript: link', 'Uno\n\n[clic](javascript:alert(1))\n', 3, 'enlace no permitido "javascript:alert(1)"'],
     ['a data: link', '[x](data:text/html;base64,AAAA)\n', 1, 'enlace no permitido'],
     ['an image', 'Uno\n\n![escudo](escudo.png)\n', 3, 'las imágenes no se admiten'],
+    ['a footnote', 'Texto[^1].\n\n[^1]: Nota.\n', 1, 'las notas al pie'],
+    ['a reference to a javascript: link', '[clic][x]\n\n[x]: javascript:alert(1)\n', 3, 'enlace no permitido'],
     ['ragged table', ':::tabla\n- - a\n  - b\n- - c\n:::\n', 4, 'fila 2: tiene 1 celdas y la primera fila tiene 2'],
   ])('reports %s with its line', (_, markdown, line, message) => {
     try {
