@@ -58,18 +58,10 @@ describe('PDF handlers', () => {
     expect(internal?.text[0]).toMatchObject({ text: 'ver', linkToDestination: 'seccion-1', decoration: 'underline' });
   });
 
-  it('linkReference: [texto][ref] links to its definition, which itself prints nothing', () => {
+  it('a reference-style link [texto][ref] arrives as a link (resolved by the parse stage)', () => {
     const content = draw('Ver [la norma][n].\n\n[n]: https://www.funcionpublica.gov.co') as { text: Record<string, unknown>[] }[];
     expect(content).toHaveLength(1);
     expect(content[0]?.text[1]).toMatchObject({ text: 'la norma', link: 'https://www.funcionpublica.gov.co', decoration: 'underline' });
-  });
-
-  it('footnoteReference and footnoteDefinition: superscript numbers by first use, the note text printed small', () => {
-    const [paragraph, second, first] = draw('Uno[^b] y dos[^a].\n\n[^a]: Nota A.\n[^b]: Nota B.') as Record<string, unknown>[];
-    expect((paragraph?.text as unknown[])[1]).toEqual({ text: '1', sup: true });
-    expect((paragraph?.text as unknown[])[3]).toEqual({ text: '2', sup: true });
-    expect(textOf(second)).toBe('2 Nota A.');
-    expect(textOf(first)).toBe('1 Nota B.');
   });
 
   it('break: a hard line break becomes a newline inside the paragraph', () => {

@@ -4,17 +4,13 @@ import type { HandlerMap } from '../state.js';
 import { blockquote } from './blockquote.js';
 import { breakHandler } from './break.js';
 import { code } from './code.js';
-import { definition } from './definition.js';
 import { deleteHandler } from './delete.js';
 import { emphasis } from './emphasis.js';
-import { footnoteDefinition } from './footnote-definition.js';
-import { footnoteReference } from './footnote-reference.js';
 import { frontSection } from './front-section.js';
 import { glossaryEntry } from './glossary-entry.js';
 import { glossary } from './glossary.js';
 import { heading } from './heading.js';
 import { inlineCode } from './inline-code.js';
-import { linkReference } from './link-reference.js';
 import { link } from './link.js';
 import { listItem } from './list-item.js';
 import { list } from './list.js';
@@ -32,18 +28,14 @@ export const handlers: HandlerMap = {
   blockquote,
   break: breakHandler,
   code,
-  definition,
   delete: deleteHandler,
   emphasis,
-  footnoteDefinition,
-  footnoteReference,
   frontSection,
   glossary,
   glossaryEntry,
   heading,
   inlineCode,
   link,
-  linkReference,
   list,
   listItem,
   paragraph,
