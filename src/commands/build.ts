@@ -14,6 +14,8 @@ import { archiveVersion, isArchived, readManifest, sha256 } from '../publish/arc
 import { removeLeftovers, writeFileAtomic } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { versionDir } from '../publish/output-paths.js';
+import { archivedSourceBytes, SOURCE_NAME } from '../publish/archived-source.js';
+import { publishSite, SITE_DIR } from '../publish/publish-site.js';
 import { RenderCache, renderKey } from '../publish/render-cache.js';
 import type { Edition } from '../publish/render-editions.js';
 import { createRenderer } from '../publish/render-pool.js';
@@ -42,7 +44,7 @@ function writePlanned({ doc, dir, editions }: Planned): Outcome {
     return 'borrador';
   }
   const version = currentVersion(doc.source.document);
-  archiveVersion(dir, editions, {
+  archiveVersion(dir, [...editions, { name: SOURCE_NAME, bytes: archivedSourceBytes(doc.rendered) }], {
     entidad: context.entity.slug,
     codigo: context.code,
     titulo: doc.source.document.titulo,
@@ -70,7 +72,7 @@ function archiveProblems(doc: PreparedDocument, dir: string): Problem[] {
 }
 
 const editionFiles = (dir: string, doc: PreparedDocument) =>
-  ['pdf', 'docx'].map((ext) => join(dir, `${doc.rendered.context.code}-v${doc.rendered.context.version.number}.${ext}`));
+  ['pdf', 'docx', 'html'].map((ext) => join(dir, `${doc.rendered.context.code}-v${doc.rendered.context.version.number}.${ext}`));
 
 export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
   const prepared = prepare(options);
@@ -130,6 +132,8 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       lines.push(`  ${displayPath(plan.dir)}/  ${context.code} v${context.version.label}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
     }
     if (planned.length > 0) cache.save();
+    const site = publishSite(prepared.documents, options.outputDir);
+    lines.push(`  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia: ${site.files} archivos${site.removed ? `, ${site.removed} retirados` : ''}`);
   } finally {
     release();
   }

@@ -78,6 +78,12 @@ export interface DocumentContext {
   readonly signatories: readonly Signatory[];
   /** Timestamp of generated files: the approval date at 00:00 UTC. */
   readonly timestamp: Date;
+  /**
+   * The document's page on the entity's transparency site, when the entity
+   * says where the site is published (urlSitio): printed with a QR code on
+   * the PDF's last page so a printed copy can be checked against it.
+   */
+  readonly publicPageUrl?: string | undefined;
   /** Keywords for metadata: code, version… */
   readonly keywords: readonly string[];
 }

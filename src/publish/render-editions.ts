@@ -1,7 +1,8 @@
-// The editions of one document, rendered from its tree: what a build writes
-// into a version folder. Runs in the main thread or in a worker thread.
+// The editions of one document, rendered from its tree — PDF, DOCX and the
+// accessible HTML edition: what a build writes into a version folder. Runs in the main thread or in a worker thread.
 import type { RenderedDocument } from '../model/document-context.js';
 import { writeDocx } from '../write/docx/index.js';
+import { writeHtml } from '../write/html/index.js';
 import { writePdf } from '../write/pdf/index.js';
 
 export interface Edition {
@@ -14,8 +15,10 @@ export async function renderEditions(doc: RenderedDocument): Promise<Edition[]> 
   const base = `${context.code}-v${context.version.number}`;
   const pdf = await writePdf(doc);
   const docx = await writeDocx(doc);
+  const html = Buffer.from(writeHtml(doc), 'utf8');
   return [
     { name: `${base}.pdf`, bytes: pdf },
     { name: `${base}.docx`, bytes: docx },
+    { name: `${base}.html`, bytes: html },
   ];
 }

@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { z } from 'zod';
-import { errorProblem, type Problem } from '../errors.js';
+import { errorProblem, UserError, type Problem } from '../errors.js';
+import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
 import { locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
@@ -76,7 +77,17 @@ function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]
     problems.push(errorProblem(json.file, `"${logo}" mide ${info.width}×${info.height} píxeles; use un logo de a lo sumo ${MAX_LOGO_SIDE} píxeles por lado`, where));
     return undefined;
   }
-  return { bytes: new Uint8Array(bytes), mime, width: info.width, height: info.height };
+  const logoImage: LogoImage = { bytes: new Uint8Array(bytes), mime, width: info.width, height: info.height };
+  try {
+    // The PDF edition needs it without transparency (PDF/A-1): find out now,
+    // with the file's name, rather than in the middle of a build.
+    logoDataUrl(logoImage);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(errorProblem(json.file, `"${logo}": ${error.message}`, where));
+    return undefined;
+  }
+  return logoImage;
 }
 
 function resolveSections(

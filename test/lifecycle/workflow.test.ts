@@ -17,7 +17,8 @@ const v2 = join(output, 'personeria-cartagena', 'DE-P-007', 'v2');
 const cli = (...args: string[]) => runCli([...args, '--datos', data, '--salida', output, '--hoy', '2026-11-21']);
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 const bytesOf = (dir: string, names: string[]) => Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, n)).toString('base64')]));
-const V1_FILES = ['DE-P-007-v1.pdf', 'DE-P-007-v1.docx', 'manifiesto.json'];
+const V1_FILES = ['DE-P-007-v1.pdf', 'DE-P-007-v1.docx', 'DE-P-007-v1.html', 'fuente.json', 'manifiesto.json'];
+const sitePage = () => readFileSync(join(output, 'sitio', 'personeria-cartagena', 'DE-P-007', 'index.html'), 'utf8');
 
 describe('the version lifecycle', () => {
   let v1Bytes: Record<string, string>;
@@ -33,7 +34,7 @@ describe('the version lifecycle', () => {
     expect(result.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(v1, 'manifiesto.json'), 'utf8'));
     expect(manifest).toMatchObject({ codigo: 'DE-P-007', version: 1, versionMostrada: '1', fechaAprobacion: '2020-01-30' });
-    expect(manifest.archivos.map((f: { nombre: string }) => f.nombre)).toEqual(['DE-P-007-v1.pdf', 'DE-P-007-v1.docx']);
+    expect(manifest.archivos.map((f: { nombre: string }) => f.nombre)).toEqual(['DE-P-007-v1.pdf', 'DE-P-007-v1.docx', 'DE-P-007-v1.html', 'fuente.json']);
     expect(existsSync(join(output, 'alcaldia-cartagena', 'GTI-P-001', 'v2', 'manifiesto.json'))).toBe(true);
     v1Bytes = bytesOf(v1, V1_FILES);
   });
@@ -71,6 +72,10 @@ describe('the version lifecycle', () => {
     expect(pdfText(join(v2, 'DE-P-007-v2.pdf'))).toContain('BORRADOR');
     expect(pdfText(join(v1, 'DE-P-007-v1.pdf'))).not.toContain('BORRADOR');
     expect(bytesOf(v1, V1_FILES)).toEqual(v1Bytes);
+    // The site keeps publishing the approved version while the draft is worked on.
+    expect(sitePage()).toContain('DE-P-007-v1.pdf');
+    expect(sitePage()).not.toContain('BORRADOR');
+    expect(sitePage()).not.toContain('DE-P-007-v2');
   });
 
   it('refuses to approve without Elaboró / Revisó / Aprobó, or when the drafter approves', () => {
@@ -101,6 +106,10 @@ describe('the version lifecycle', () => {
     expect(JSON.parse(readFileSync(join(v2, 'manifiesto.json'), 'utf8'))).toMatchObject({ version: 2, fechaAprobacion: '2026-11-20' });
     expect(pdfText(join(v2, 'DE-P-007-v2.pdf'))).not.toContain('BORRADOR');
     expect(bytesOf(v1, V1_FILES)).toEqual(v1Bytes);
+    // The site now publishes v2, and keeps v1 in the history, labelled obsolete, with its files.
+    expect(sitePage()).toContain('DE-P-007-v2.pdf');
+    expect(sitePage()).toContain('DE-P-007-v1.pdf');
+    expect(sitePage()).toContain('Obsoleta');
   });
 
   it('verifies the archive, and names a file whose bytes changed', () => {

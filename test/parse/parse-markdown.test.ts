@@ -85,6 +85,7 @@ describe('parseMarkdown', () => {
     ['raw HTML', 'Uno\n\n<u>dos</u>\n', 3, 'no se admite HTML'],
     ['unknown container', 'Uno\n\n:::caja\nx\n:::\n', 3, 'directiva desconocida ":::caja"'],
     ['a javascript: link', 'Uno\n\n[clic](javascript:alert(1))\n', 3, 'enlace no permitido "javascript:alert(1)"'],
+    ['a javascript: link hidden by an encoded tab', '[x](java&#9;script:alert(1))\n', 1, 'enlace no permitido'],
     ['a data: link', '[x](data:text/html;base64,AAAA)\n', 1, 'enlace no permitido'],
     ['an image', 'Uno\n\n![escudo](escudo.png)\n', 3, 'las imágenes no se admiten'],
     ['a footnote', 'Texto[^1].\n\n[^1]: Nota.\n', 1, 'las notas al pie'],

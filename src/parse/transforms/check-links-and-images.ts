@@ -5,14 +5,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { MarkdownProblem } from '../markdown-problem.js';
-
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-
-export function isSafeUrl(url: string): boolean {
-  const scheme = SCHEME.exec(url.trim())?.[1]?.toLowerCase();
-  if (scheme === undefined) return !url.trim().startsWith('//'); // relative, not protocol-relative
-  return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
-}
+import { isSafeUrl } from '../safe-url.js';
 
 export function checkLinksAndImages(tree: Root): void {
   visit(tree, (node) => {

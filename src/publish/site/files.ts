@@ -25,6 +25,11 @@ export function checkSegment(kind: 'entity' | 'code' | 'file', value: string): s
   return value;
 }
 
+/** Where a document's page lives in the site: "<entidad>/<CÓDIGO>/index.html" (for links and QR codes). */
+export function documentPagePath(entitySlug: string, code: string): string {
+  return `${checkSegment('entity', entitySlug)}/${checkSegment('code', code)}/index.html`;
+}
+
 /** "../../" for a page two folders below the site root. */
 export function toRoot(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);

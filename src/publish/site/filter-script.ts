@@ -1,7 +1,8 @@
 // The index's filter box, as a small separate script. Without JavaScript
 // the box stays hidden (it is rendered with `hidden`) and the full list
 // works as it is; the script shows the box and hides documents that do not
-// contain every word typed, ignoring case and accents.
+// contain every word typed (in their card, entity or process), ignoring
+// case and accents.
 export const FILTER_SCRIPT_PATH = 'filtro.js';
 
 export const FILTER_SCRIPT = `(function () {
@@ -15,7 +16,18 @@ export const FILTER_SCRIPT = `(function () {
   function normalise(value) {
     return value.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
   }
-  var texts = items.map(function (item) { return normalise(item.textContent || ''); });
+  // A document matches on its own text and on its entity's and process's headings.
+  function searchable(item) {
+    var parts = [item.textContent || ''];
+    var group = item.closest('[data-grupo]');
+    while (group) {
+      var heading = group.querySelector('h2, h3');
+      if (heading) parts.push(heading.textContent || '');
+      group = group.parentElement && group.parentElement.closest('[data-grupo]');
+    }
+    return normalise(parts.join(' '));
+  }
+  var texts = items.map(searchable);
   function apply() {
     var words = normalise(input.value).split(/\\s+/).filter(Boolean);
     var shown = 0;

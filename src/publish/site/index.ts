@@ -14,7 +14,8 @@ import type { SiteFiles, SiteInput } from './types.js';
 
 export type { PublishedFileKind, SiteDocument, SiteFile, SiteFiles, SiteInput, SiteVersion } from './types.js';
 export { isPublishable } from './plan.js';
-export { formatSize, sha256Hex } from './files.js';
+export { documentPagePath, formatSize, sha256Hex } from './files.js';
+export { siteDocumentFrom, type FilesOfVersion } from './from-prepared.js';
 
 /** Keys are paths relative to output/sitio/ with forward slashes, in a stable order. */
 export function buildSite(input: SiteInput): SiteFiles {

@@ -5,6 +5,7 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { hastToHtml } from '../../write/html/index.js';
+export { documentPageTitle } from '../../write/html/standalone.js';
 import { FAVICON_PATH } from './favicon.js';
 import { STYLES_PATH } from './styles.js';
 import { toRoot } from './files.js';
@@ -28,18 +29,6 @@ export interface PageOptions {
   readonly footer?: readonly ElementContent[] | undefined;
   /** Site-relative path of a script to load (deferred). */
   readonly script?: string | undefined;
-}
-
-/** Longer titles are cut in tabs, bookmarks and search results. */
-export const TITLE_MAX = 70;
-
-/** "GTI-P-001 · POLÍTICA DE GOBIERNO DIGITAL", cut at a word (with "…") to TITLE_MAX. */
-export function documentPageTitle(code: string, title: string): string {
-  const full = `${code} · ${title.replace(/\s+/g, ' ').trim()}`;
-  if (full.length <= TITLE_MAX) return full;
-  const cut = full.slice(0, TITLE_MAX - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > code.length + 3 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** A link from the page at `from` to the site-relative `to`. */

@@ -2,7 +2,7 @@
 // is drawn: filters out what must never be published, orders documents and
 // versions, and computes each file's path, size and SHA-256.
 import type { DocumentContext, RenderedDocument } from '../../model/document-context.js';
-import { checkSegment, sha256Hex } from './files.js';
+import { checkSegment, documentPagePath, sha256Hex } from './files.js';
 import type { PublishedFileKind, SiteDocument, SiteInput, SiteVersion } from './types.js';
 
 export interface PublishedFile {
@@ -65,9 +65,15 @@ function planDocument(doc: SiteDocument): PublishedDocument | undefined {
   const inForce = versions.filter((version) => version.state === 'vigente');
   if (inForce.length > 1) throw new Error(`internal: ${folder} has ${inForce.length} versions in force`);
   const current = inForce[0];
-  // Nothing in force (a draft, or a withdrawn document): nothing to publish.
+  // Nothing in force (never approved, or withdrawn): nothing to publish.
   if (!current) return undefined;
-  return { rendered: doc.rendered, context, pagePath: `${folder}/index.html`, versions, current };
+  // The HTML edition is made from `rendered`: a draft's (or an old
+  // version's) rendering is never published as the document in force.
+  if (context.state !== 'vigente') return undefined;
+  if (context.version.number !== current.number) {
+    throw new Error(`internal: ${folder} is rendered at version ${context.version.number} but version ${current.number} is in force`);
+  }
+  return { rendered: doc.rendered, context, pagePath: documentPagePath(context.entity.slug, context.code), versions, current };
 }
 
 /** The documents the site publishes, by entity, process and code. */

@@ -28,7 +28,10 @@ export interface SiteVersion {
 }
 
 export interface SiteDocument {
-  /** The version in force, rendered: the HTML edition is made from it. */
+  /**
+   * The version in force, rendered: the HTML edition is made from it. A
+   * rendering whose context.state is not "vigente" (a draft) is not published.
+   */
   readonly rendered: RenderedDocument;
   /** rendered.context.classification; both must say "publica" to publish. */
   readonly classification: Classification;

@@ -13,6 +13,7 @@ import { footerBlock, footerForPage } from './layout/footer.js';
 import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
 import { headerForPage, headerTable, LOGO_IMAGE, WIDEST_PAGE_LABEL } from './layout/header.js';
 import { BODY_GAP, EDGE_GAP, PAGE_SIZES, SIDE_MARGIN } from './layout/page-sizes.js';
+import { verificationBlock } from './layout/verification.js';
 import { draftBackground } from './layout/watermark.js';
 import { logoDataUrl } from './logo.js';
 import { measureHeight, type MeasureOptions } from './measure.js';
@@ -40,7 +41,8 @@ export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions 
   const bodyHeight = page.height - margins[1] - margins[3];
   const heightOf = (piece: Content) => measureHeight(piece, bodyWidth, measureOptions);
   const state = createState({ context, bodyWidth, bodyHeight, heightOf, tree: indexTree(tree), measure: textMeasurer }, handlers);
-  const content: Content[] = [coverPage(context), contentsPage(), ...keepHeadingsWithUnbreakable(state.all(tree))];
+  const verification = verificationBlock(context);
+  const content: Content[] = [coverPage(context), contentsPage(), ...keepHeadingsWithUnbreakable(state.all(tree)), ...(verification ? [verification] : [])];
   return {
     pageSize: { width: page.width, height: page.height },
     pageMargins: margins,

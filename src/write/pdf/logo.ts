@@ -5,14 +5,23 @@
 // samples are also not allowed in PDF 1.4). An 8-bit RGB PNG and RGB or
 // grey JPEGs pass through untouched; a CMYK JPEG would need a CMYK output
 // intent, so it is refused with a hint rather than converted badly.
+import { createHash } from 'node:crypto';
 import { UserError } from '../../errors.js';
 import type { LogoImage } from '../../model/document-context.js';
 import { flatten, readPng, writeRgbPng } from './png.js';
 
-/** A data URL pdfmake can embed without transparency. */
+const converted = new Map<string, string>();
+
+/** A data URL pdfmake can embed without transparency; converted once per logo per process. */
 export function logoDataUrl(logo: LogoImage): string {
-  const bytes = logo.mime === 'image/png' ? opaquePng(Buffer.from(logo.bytes)) : rgbJpeg(Buffer.from(logo.bytes));
-  return `data:${logo.mime};base64,${bytes.toString('base64')}`;
+  const key = createHash('sha1').update(logo.bytes).digest('hex');
+  let url = converted.get(key);
+  if (!url) {
+    const bytes = logo.mime === 'image/png' ? opaquePng(Buffer.from(logo.bytes)) : rgbJpeg(Buffer.from(logo.bytes));
+    url = `data:${logo.mime};base64,${bytes.toString('base64')}`;
+    converted.set(key, url);
+  }
+  return url;
 }
 
 export function opaquePng(bytes: Buffer): Buffer {

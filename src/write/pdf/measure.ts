@@ -6,6 +6,7 @@
 // pdfmake exposes no public API for this, so we reach into its CommonJS
 // modules; the package has no "exports" map, so these paths are stable
 // within 0.3.x.
+import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
 import { createRequire } from 'node:module';
 import type { Content, Style, TFontDictionary } from 'pdfmake/interfaces.js';
 

@@ -1,6 +1,7 @@
 // The one pdfmake instance, configured once: our fonts, no network access at
 // all, and local reads limited to the Roboto folder. Setting both policies
 // also keeps pdfmake from printing warnings on every render.
+import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
 import { sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_DIR, fontDictionary } from './fonts.js';

@@ -23,3 +23,15 @@ describe('reproducible PDF', () => {
     expect(buildIn('UTC', dir)).toBe(buildIn('America/Bogota', dir));
   });
 });
+
+describe('the parsed-font cache', () => {
+  it('is installed before pdfkit loads fontkit, and keeps the output identical', async () => {
+    const { fontCacheInstalled } = await import('../../../src/write/pdf/font-cache.js');
+    const { writePdf } = await import('../../../src/write/pdf/index.js');
+    const { sampleDocument } = await import('../../support/sample-document.js');
+    const first = await writePdf(sampleDocument());
+    expect(fontCacheInstalled()).toBe(true);
+    const second = await writePdf(sampleDocument());
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+  });
+});

@@ -24,6 +24,8 @@ const PACKAGES: Record<string, string> = {
   qpdf: 'qpdf',
   gs: 'ghostscript',
   java: 'default-jre-headless (Java 17)',
+  zbarimg: 'zbar-tools',
+  pdftoppm: 'poppler-utils',
 };
 
 export interface RunResult {

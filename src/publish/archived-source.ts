@@ -1,0 +1,26 @@
+// What an archived version was rendered from — its Markdown and the identity
+// beside it — kept in the archive as fuente.json. The site publishes the
+// version in force from here, not from the data: once a new draft is open,
+// the data describes the draft, and the approved text must stay online.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentContext, LogoImage, RenderedDocument } from '../model/document-context.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+
+export const SOURCE_NAME = 'fuente.json';
+
+export function archivedSourceBytes(doc: RenderedDocument): Uint8Array {
+  const { entity, ...rest } = doc.context;
+  const { logo: _logo, ...entityWithoutLogo } = entity;
+  const source = { markdown: doc.markdown, context: { ...rest, entity: entityWithoutLogo, timestamp: rest.timestamp.toISOString() } };
+  return Buffer.from(`${JSON.stringify(source, null, 1)}\n`, 'utf8');
+}
+
+/** The archived rendering of a version, with today's logo of the entity, or undefined for an older archive without it. */
+export function readArchivedSource(versionDir: string, logo: LogoImage): RenderedDocument | undefined {
+  const path = join(versionDir, SOURCE_NAME);
+  if (!existsSync(path)) return undefined;
+  const source = JSON.parse(readFileSync(path, 'utf8')) as { markdown: string; context: Omit<DocumentContext, 'timestamp' | 'entity'> & { timestamp: string; entity: Omit<DocumentContext['entity'], 'logo'> } };
+  const context: DocumentContext = { ...source.context, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo } };
+  return { context, tree: parseMarkdown(source.markdown), markdown: source.markdown };
+}

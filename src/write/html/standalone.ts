@@ -1,0 +1,78 @@
+// The HTML edition as one self-contained file (output/<entidad>/<CÓDIGO>/
+// v<N>/<CÓDIGO>-v<N>.html): the same hast as on the site, with the identity
+// as text and the style sheet inline, so it opens anywhere with nothing
+// loaded from elsewhere.
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import type { RenderedDocument } from '../../model/document-context.js';
+import { documentBody, documentTitle, hastToHtml } from './to-hast.js';
+import { HTML_STYLES } from './styles.js';
+
+/** Longer titles are cut in tabs, bookmarks and search results. */
+export const TITLE_MAX = 70;
+
+/** "GTI-P-001 · POLÍTICA DE GOBIERNO DIGITAL", cut at a word (with "…") to TITLE_MAX. */
+export function documentPageTitle(code: string, title: string): string {
+  const full = `${code} · ${title.replace(/\s+/g, ' ').trim()}`;
+  if (full.length <= TITLE_MAX) return full;
+  const cut = full.slice(0, TITLE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > code.length + 3 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The document's identity as a description list: entity, process, code, version… */
+export function identityList(doc: RenderedDocument): Element {
+  const { context } = doc;
+  const date: ElementContent = context.version.approvalDate
+    ? h('time', { dateTime: context.version.approvalDate }, context.version.approvalDateShort)
+    : { type: 'text', value: 'Sin fecha registrada' };
+  const rows: [string, ElementContent | string][] = [
+    ['Entidad', context.entity.name],
+    ['Proceso', context.process],
+    ['Dependencia', context.dependency],
+    ['Tipo', context.typeLabel],
+    ['Código', context.code],
+    ['Versión', context.version.label],
+    ['Fecha de aprobación', date],
+    ['Clasificación', context.classificationLabel],
+  ];
+  return h('dl', { className: ['ficha'] }, rows.flatMap(([label, value]) => [h('dt', label), h('dd', [value])]));
+}
+
+export function standaloneHast(doc: RenderedDocument): Root {
+  const { context } = doc;
+  const contact = [context.entity.address, ...context.entity.phones, ...context.entity.emails].filter(Boolean).join(' · ');
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'es-CO' }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', documentPageTitle(context.code, context.title)),
+          // An empty icon, so the browser does not ask the server for /favicon.ico.
+          h('link', { rel: 'icon', href: 'data:,' }),
+          h('style', HTML_STYLES),
+        ]),
+        h('body', [
+          h('a', { className: ['saltar'], href: '#contenido' }, 'Saltar al contenido principal'),
+          h('header', { className: ['cabecera'] }, [h('div', { className: ['contenedor'] }, [h('p', { className: ['sitio'] }, context.entity.name)])]),
+          h('main', { id: 'contenido', className: ['contenedor'], tabIndex: -1 }, [
+            documentTitle(doc),
+            h('section', { ariaLabelledBy: ['identificacion'] }, [h('h2', { id: 'identificacion' }, 'Identificación del documento'), identityList(doc)]),
+            h('div', { className: ['cuerpo-documento'] }, documentBody(doc)),
+          ]),
+          h('footer', { className: ['pie'] }, [
+            h('div', { className: ['contenedor'] }, [...(contact ? [h('p', contact)] : []), h('p', context.entity.controlledCopyNotice)]),
+          ]),
+        ]),
+      ]),
+    ],
+  };
+}
+
+/** The standalone HTML edition, as UTF-8 text. */
+export function writeHtml(doc: RenderedDocument): string {
+  return `${hastToHtml(standaloneHast(doc))}\n`;
+}
