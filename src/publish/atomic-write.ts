@@ -28,11 +28,16 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
   try {
     writeAtomically(path, bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem = code ? FILE_SYSTEM_PROBLEMS[code] : undefined;
-    if (!problem) throw error;
-    throw new UserError(`no se pudo escribir ${displayPath(path)}: ${problem} (${code}); no quedó ningún archivo a medias`);
+    throw asUserError(error, path);
   }
+}
+
+/** A disk or permission problem at `path`, said for people; any other error unchanged. */
+export function asUserError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const problem = code ? FILE_SYSTEM_PROBLEMS[code] : undefined;
+  if (!problem) return error;
+  return new UserError(`no se pudo escribir ${displayPath(path)}: ${problem} (${code}); no quedó ningún archivo a medias`);
 }
 
 function writeAtomically(path: string, bytes: Uint8Array | string): void {

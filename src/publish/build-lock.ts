@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
+import { asUserError } from './atomic-write.js';
 
 const LOCK_NAME = '.docctl.lock';
 
@@ -18,8 +19,12 @@ function processIsAlive(pid: number): boolean {
 }
 
 export function acquireBuildLock(outputDir: string): () => void {
-  mkdirSync(outputDir, { recursive: true });
   const path = join(outputDir, LOCK_NAME);
+  try {
+    mkdirSync(outputDir, { recursive: true });
+  } catch (error) {
+    throw asUserError(error, outputDir);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -27,7 +32,7 @@ export function acquireBuildLock(outputDir: string): () => void {
       closeSync(fd);
       return () => rmSync(path, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asUserError(error, path);
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(pid) && pid !== process.pid && processIsAlive(pid)) {
         throw new UserError(`otra ejecución de docctl (proceso ${pid}) está escribiendo en ${displayPath(outputDir)}; espere a que termine y vuelva a intentarlo`);

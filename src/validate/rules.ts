@@ -172,6 +172,13 @@ export function duplicateCodeRule(documents: readonly { file: string; json: Json
   return problems;
 }
 
+/**
+ * About ten printed pages in one paragraph. Longer ones are not prose a
+ * person wrote, and laying one out costs minutes (line breaking is not
+ * linear in pdfmake): refused with a hint instead.
+ */
+export const MAX_PARAGRAPH_CHARACTERS = 50_000;
+
 /** Authored Markdown is checked on its own, so problems name its own lines. */
 export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
   let tree: Root;
@@ -192,6 +199,19 @@ export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
     const { prefix, ...where } = place(source.text.slice(0, missing.index).split('\n').length);
     problems.push({ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` });
   }
+  visit(tree, 'paragraph', (paragraph) => {
+    const start = paragraph.position?.start.offset;
+    const end = paragraph.position?.end.offset;
+    const length = start !== undefined && end !== undefined ? end - start : 0;
+    if (length > MAX_PARAGRAPH_CHARACTERS) {
+      const { prefix, ...where } = place(paragraph.position?.start.line);
+      problems.push({
+        severity: 'error',
+        ...where,
+        message: `${prefix}un párrafo de ${length.toLocaleString('es-CO')} caracteres; divídalo en párrafos de menos de ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('es-CO')} (una línea en blanco separa párrafos)`,
+      });
+    }
+  });
   visit(tree, 'heading', (heading) => {
     const { prefix, ...where } = place(heading.position?.start.line);
     problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });

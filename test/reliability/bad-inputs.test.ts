@@ -1,6 +1,7 @@
 // The catalog of bad inputs (issue 8): each one gets its exact Spanish
 // message naming the file and the field or line, exit code 1, no stack
 // trace, and output/ exactly as before.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -125,5 +126,44 @@ describe('bad inputs', () => {
     const dir = copyProject();
     mkdirSync(join(dir, 'data', 'Entidad Rara'));
     expect(refuse(dir)).toContain('el nombre de la carpeta "Entidad Rara" debe usar minúsculas, dígitos y guiones');
+  });
+});
+
+describe('big inputs', () => {
+  it('refuses a 1 MB paragraph with a hint, naming the line', () => {
+    const dir = copyProject();
+    const words = 'gestión calidad información pública proceso ';
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[])[0]!.contenido = `Primero.\n\n${words.repeat(Math.ceil((1024 * 1024) / words.length)).trim()}`;
+    });
+    expect(refuse(dir)).toMatch(/secciones\[0\]\.contenido: línea 3 del contenido: un párrafo de 1\.0\d\d\.\d\d\d caracteres; divídalo en párrafos de menos de 50\.000/);
+  });
+
+  it('builds a 10,000-row table: every page is valid and the last row is there', { timeout: 600_000 }, () => {
+    const dir = copyProject();
+    let rows = '| N | Texto |\n|---|---|\n';
+    for (let i = 1; i <= 10_000; i++) rows += `| ${i} | fila número ${i} de la tabla grande |\n`;
+    editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
+      (doc.secciones as Record<string, unknown>[]).push({ titulo: 'Tabla enorme', contenido: rows });
+    });
+    const output = join(dir, 'output');
+    const result = runCli(['build', '--datos', join(dir, 'data'), '--salida', output, '--silencio']);
+    expect(result.status, result.stderr).toBe(0);
+    const pdf = join(output, 'entidad-prueba', 'GC-P-001', 'v1', 'GC-P-001-v1.pdf');
+    expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('fila número 10000 de la tabla grande');
+  });
+});
+
+describe('an output folder that cannot be written', () => {
+  it('gives a clear error and leaves no partial files', () => {
+    const dir = copyProject();
+    // A file where the output folder should be: no directory can be made in it.
+    const output = join(dir, 'salida-que-es-un-archivo');
+    writeFileSync(output, 'no soy una carpeta');
+    const result = runCli(['build', '--datos', join(dir, 'data'), '--salida', join(output, 'sub')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^docctl: no se pudo escribir \S+salida-que-es-un-archivo\/sub: una parte de la ruta es un archivo, no una carpeta \(ENOTDIR\); no quedó ningún archivo a medias$/m);
+    expect(result.stderr).not.toMatch(STACK_LINE);
   });
 });
