@@ -46,7 +46,36 @@ function sectionView(section: ValidSection, depth: number): SectionView {
 const hasBlock = (sections: readonly ValidSection[], block: string): boolean =>
   sections.some((s) => s.bloque === block || hasBlock(s.secciones, block));
 
+/**
+ * Objects without a prototype: in strict mode "constructor" or "__proto__"
+ * are then missing fields (an error naming the template line) instead of
+ * inherited ones Handlebars would silently print as blanks.
+ */
+const VIEW_PROTOTYPE = Object.create(null, {
+  // Handlebars names the object in its "not defined in …" message.
+  toString: { value: () => '[datos de la plantilla]' },
+}) as object;
+
+function withoutPrototypes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => withoutPrototypes(item)) as T;
+  if (value && typeof value === 'object') {
+    const copy = Object.create(VIEW_PROTOTYPE) as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) copy[key] = withoutPrototypes(item);
+    return copy as T;
+  }
+  return value;
+}
+
 export function buildView(
+  entity: Entity,
+  document: ControlledDocument,
+  sections: readonly ValidSection[],
+  norms: ReadonlyMap<string, Norm>,
+): TemplateView {
+  return withoutPrototypes(viewOf(entity, document, sections, norms));
+}
+
+function viewOf(
   entity: Entity,
   document: ControlledDocument,
   sections: readonly ValidSection[],

@@ -54,6 +54,15 @@ describe('templates', () => {
     expect(problem).toMatch(/la ayuda "(log|lookup)" no existe/);
   });
 
+  it('cannot reach prototypes: constructor and __proto__ are missing fields', () => {
+    for (const field of ['documento.constructor', 'documento.__proto__', 'documento.constructor.name']) {
+      const templates = copyTemplates();
+      writeFileSync(join(templates, 'politica.hbs'), `{{${field}}}\n`);
+      const problems = problemsOf(join(copyProject(), 'data'), templates);
+      expect(problems.join('\n'), field).toMatch(/politica\.hbs:1:\d+: el campo "(constructor|__proto__|name)" no existe/);
+    }
+  });
+
   it('receive escaped values: a hostile title stays literal text', () => {
     const dir = copyProject();
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
