@@ -2,9 +2,9 @@
 // should not depend on the data files: it has every node type the parse stage
 // produces (numbered headings, rich tables, glossary, underline, signatures,
 // the change-control front section) and a one-pixel-free placeholder logo.
-import { deflateSync } from 'node:zlib';
 import type { DocumentContext, RenderedDocument } from '../../src/model/document-context.js';
 import { parseMarkdown } from '../../src/parse/parse-markdown.js';
+import { writeRgbPng } from '../../src/write/pdf/png.js';
 
 export const SAMPLE_MARKDOWN = `::::control-de-cambios
 :::tabla{tipo="control-de-cambios" encabezado=1}
@@ -84,38 +84,9 @@ Segunda línea con ñ Ñ ü ¿ ¡ « » – —.
 ::firmas
 `;
 
-/** A valid 2×1 PNG, so writers have a real image to embed. */
+/** A valid 2×1 RGB PNG, so writers have a real image to embed. */
 export function tinyPng(): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const raw = Buffer.from([0, 200, 30, 30, 30, 30, 200]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return new Uint8Array(writeRgbPng(2, 1, Buffer.from([200, 30, 30, 30, 30, 200])));
 }
 
 export function sampleContext(overrides: Partial<DocumentContext> = {}): DocumentContext {

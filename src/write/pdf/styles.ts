@@ -35,3 +35,11 @@ export const STYLES: Record<string, Style> = {
   tocTitle: { fontSize: 13, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
   tocEntry: { fontSize: 10 },
 };
+
+/** Thin grey rules around every cell: the header block and every body table. */
+export const RULES = {
+  hLineWidth: () => 0.75,
+  vLineWidth: () => 0.75,
+  hLineColor: () => COLORS.rule,
+  vLineColor: () => COLORS.rule,
+} as const;

@@ -1,14 +1,8 @@
 // Tiny PNGs written by hand for tests: any colour type, bit depth and extra chunks.
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk } from '../../../src/write/pdf/png.js';
 
-export function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const sum = Buffer.alloc(4);
-  sum.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, sum]);
-}
+export { pngChunk };
 
 /** `raw` holds the scanlines, each with its filter byte. */
 export function png(width: number, height: number, colorType: number, bitDepth: number, raw: Buffer, extra: Buffer[] = []): Buffer {

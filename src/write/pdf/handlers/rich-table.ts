@@ -10,7 +10,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { RichTable } from '../../../parse/nodes.js';
 import { columnWidths } from '../layout/column-widths.js';
 import type { Handler, PdfState } from '../state.js';
-import { COLORS, TABLE_SIZE } from '../styles.js';
+import { COLORS, TABLE_SIZE, RULES } from '../styles.js';
 
 const CELL_PADDING = 4;
 /** Rows estimated taller than this may split across pages. */
@@ -37,10 +37,7 @@ export const richTable: Handler<RichTable> = (node, state) => {
       body,
     },
     layout: {
-      hLineWidth: () => 0.75,
-      vLineWidth: () => 0.75,
-      hLineColor: () => COLORS.rule,
-      vLineColor: () => COLORS.rule,
+      ...RULES,
       paddingLeft: () => CELL_PADDING,
       paddingRight: () => CELL_PADDING,
       paddingTop: () => 3,

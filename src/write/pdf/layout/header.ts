@@ -7,7 +7,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
 import { STATE_NOTICES } from '../../../model/versions.js';
-import { COLORS } from '../styles.js';
+import { COLORS, RULES } from '../styles.js';
 import { EDGE_GAP, SIDE_MARGIN } from './page-sizes.js';
 
 export const LOGO_IMAGE = 'logo';
@@ -47,10 +47,7 @@ export function headerTable(context: DocumentContext, page: string): Content {
       body,
     },
     layout: {
-      hLineWidth: () => 0.75,
-      vLineWidth: () => 0.75,
-      hLineColor: () => COLORS.rule,
-      vLineColor: () => COLORS.rule,
+      ...RULES,
       paddingTop: () => 2,
       paddingBottom: () => 2,
     },
