@@ -142,3 +142,48 @@ describe('a data error', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
+
+describe('the seeds through independent clients', () => {
+  const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+
+  for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007']] as const) {
+    it(`LibreOffice opens the ${name} DOCX: pages within ±20% of our PDF, the code on every page`, () => {
+      const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
+      const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, `${base}.docx`], { stdio: 'pipe' });
+      const converted = join(out, `${base.split('/').at(-1)}.pdf`);
+      expect(existsSync(converted), 'LibreOffice no produjo el PDF').toBe(true);
+      const ours = pages(`${base}.pdf`);
+      const theirs = pages(converted);
+      expect(Math.abs(theirs - ours) / ours).toBeLessThanOrEqual(0.2);
+      for (let page = 1; page <= theirs; page++) {
+        expect(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), converted, '-'], { encoding: 'utf8' }), `página ${page}`).toContain(code);
+      }
+    });
+
+    it(`python3-docx reads the ${name} header and its tables`, () => {
+      const script = [
+        'import docx, sys, json',
+        'd = docx.Document(sys.argv[1])',
+        'header = [c.text for t in d.sections[0].header.tables for r in t.rows for c in r.cells]',
+        'print(json.dumps({"header": header, "tables": len(d.tables)}))',
+      ].join('\n');
+      const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, `${base}.docx`], { encoding: 'utf8' }));
+      expect(read.header.join(' ')).toContain(code);
+      expect(read.tables).toBeGreaterThan(1);
+    });
+  }
+
+  it('gives identical bytes for every edition when built again under another time zone', () => {
+    const other = mkdtempSync(join(tmpdir(), 'docctl-seeds-tz-'));
+    const result = runCli(['build', '--salida', other, '--silencio'], { env: { TZ: 'Pacific/Kiritimati' } });
+    expect(result.status, result.stderr).toBe(0);
+    for (const base of [ALCALDIA, PERSONERIA]) {
+      for (const ext of ['pdf', 'docx', 'html']) {
+        const mine = readFileSync(`${base}.${ext}`);
+        const theirs = readFileSync(`${base.replace(output, other)}.${ext}`);
+        expect(theirs.equals(mine), `${base}.${ext}`).toBe(true);
+      }
+    }
+  });
+});
