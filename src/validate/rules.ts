@@ -225,12 +225,13 @@ export function reviewRule(json: JsonFile, doc: ControlledDocument, today: strin
   if (!vigente?.fecha) return [];
   const due = nextReviewDate(vigente.fecha, doc.periodoRevisionMeses);
   if (due >= today) return [];
+  const index = doc.versiones.indexOf(vigente);
   return [
     {
       severity: 'advertencia',
       file: json.file,
-      ...locate(json, ['periodoRevisionMeses']),
-      field: 'periodoRevisionMeses',
+      ...locate(json, ['versiones', index, 'fecha']),
+      field: `versiones[${index}].fecha`,
       message: `${doc.codigo} debía revisarse a más tardar el ${formatDateShort(due)} (aprobado el ${formatDateShort(vigente.fecha)}, revisión cada ${doc.periodoRevisionMeses} meses); revíselo y abra una nueva versión si cambia`,
     },
   ];
