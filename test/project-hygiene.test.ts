@@ -9,11 +9,12 @@ import { REPO } from './support/project.js';
 const tracked = () => execFileSync('git', ['ls-files'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
 
 describe('the repository', () => {
-  it('never reads ../shared: a user clone has no such folder', () => {
+  it('never reads the shared folder beside the project: a user clone has none', () => {
+    // Spelled in pieces so this test does not match itself.
+    const sharedFolder = ['..', 'shared'].join('/');
     const offenders = tracked()
       .filter((file) => /^(src|templates|test)\//.test(file) || file === 'package.json')
-      .filter((file) => file !== 'test/project-hygiene.test.ts')
-      .filter((file) => readFileSync(join(REPO, file), 'latin1').includes('../shared'));
+      .filter((file) => readFileSync(join(REPO, file), 'latin1').includes(sharedFolder));
     expect(offenders).toEqual([]);
   });
 
