@@ -3,7 +3,7 @@
 import type { RenderedDocument } from '../model/document-context.js';
 import { writeDocx } from '../write/docx/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { writePdf } from '../write/pdf/index.js';
+import { writePdfWithLayout } from '../write/pdf/index.js';
 
 export interface Edition {
   readonly name: string;
@@ -13,8 +13,9 @@ export interface Edition {
 export async function renderEditions(doc: RenderedDocument): Promise<Edition[]> {
   const { context } = doc;
   const base = `${context.code}-v${context.version.number}`;
-  const pdf = await writePdf(doc);
-  const docx = await writeDocx(doc);
+  // The PDF's layout gives the DOCX its contents' page numbers (docx/page-hints.ts).
+  const { bytes: pdf, headingPages, pageCount } = await writePdfWithLayout(doc);
+  const docx = await writeDocx(doc, { headingPages, pageCount });
   const html = Buffer.from(writeHtml(doc), 'utf8');
   return [
     { name: `${base}.pdf`, bytes: pdf },

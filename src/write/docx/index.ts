@@ -3,7 +3,7 @@
 // draws what comes from the context (header, footer, cover, signatures);
 // reproducible-zip.ts makes the bytes depend on the input only.
 import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
+import { pageNumbersFrom, type PageHints } from './page-hints.js';
 import type { RenderedDocument } from '../../model/document-context.js';
 import { handlers } from './handlers/index.js';
 import { coverPage, tableOfContents } from './layout/cover.js';
@@ -19,7 +19,7 @@ import { createState, type DocxSettings } from './state.js';
 const LAST_MODIFIED_BY = 'docctl';
 
 /** The docx object, before packing: for tests that look at its structure. */
-export function buildDocx(doc: RenderedDocument): Document {
+export function buildDocx(doc: RenderedDocument, hints?: PageHints): Document {
   const { context } = doc;
   const settings: DocxSettings = { context, page: pageGeometry(context.entity.pageSize) };
   const state = createState(settings, handlers, {
@@ -55,11 +55,10 @@ export function buildDocx(doc: RenderedDocument): Document {
     lastModifiedBy: LAST_MODIFIED_BY,
     revision: context.version.number,
     // Word refreshes every field on opening (updateFields). LibreOffice 7.4
-    // does not recompute a table of contents on import, so the page numbers
-    // written in it come from docx's own layout estimate rather than blanks
-    // (they can be a page or two off from LibreOffice's layout).
+    // does not recompute a table of contents on import, so page numbers are
+    // written in it rather than blanks: see page-hints.ts.
     features: { updateFields: true },
-    pageNumbers: estimatePageNumbers,
+    pageNumbers: pageNumbersFrom(hints),
     styles: documentStyles(),
     numbering: documentNumbering(state.orderedStarts),
     sections,
@@ -69,7 +68,7 @@ export function buildDocx(doc: RenderedDocument): Document {
 }
 
 /** The .docx bytes; the same document gives the same bytes anywhere. */
-export async function writeDocx(doc: RenderedDocument): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildDocx(doc));
+export async function writeDocx(doc: RenderedDocument, hints?: PageHints): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(buildDocx(doc, hints));
   return makeReproducible(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), doc.context.timestamp);
 }

@@ -64,19 +64,52 @@ export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions 
 
 /** The finished PDF file. */
 export async function writePdf(doc: RenderedDocument): Promise<Uint8Array> {
-  const kit = (await printer().createPdf(buildPdfDefinition(doc)).getStream()) as unknown as PdfKitStream;
+  return (await writePdfWithLayout(doc)).bytes;
+}
+
+export interface PdfWithLayout {
+  readonly bytes: Uint8Array;
+  /** The page of every heading the contents list, in document order. */
+  readonly headingPages: readonly number[];
+  readonly pageCount: number;
+}
+
+/**
+ * The PDF, and where its layout put each heading: the DOCX writer uses the
+ * pages for its own table of contents (docx/page-hints.ts) instead of laying
+ * the whole document out a second time.
+ */
+export async function writePdfWithLayout(doc: RenderedDocument): Promise<PdfWithLayout> {
+  const definition = buildPdfDefinition(doc);
+  const kit = (await printer().createPdf(definition).getStream()) as unknown as PdfKitStream;
   useEscapedXmp(kit, PDF_LANGUAGE);
   setOutlineCounts(kit.outline);
-  return new Promise((resolve, reject) => {
+  // pdfmake records where it laid out each node on the definition itself.
+  const headingPages = tocItemPages(definition.content);
+  const pageCount = kit._root?.data.Pages?.data.Count ?? Math.max(0, ...headingPages);
+  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     kit.on('data', (chunk: Buffer) => chunks.push(chunk));
     kit.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     kit.on('error', reject);
     kit.end();
   });
+  return { bytes, headingPages, pageCount };
 }
 
-type PdfKitStream = KitWithMetadata & NodeJS.ReadableStream & { end(): void; outline: KitOutline };
+function tocItemPages(node: unknown, pages: number[] = []): number[] {
+  if (Array.isArray(node)) {
+    for (const child of node) tocItemPages(child, pages);
+  } else if (node && typeof node === 'object') {
+    const record = node as { tocItem?: unknown; positions?: { pageNumber: number }[] } & Record<string, unknown>;
+    if (record.tocItem && record.positions?.[0]) pages.push(record.positions[0].pageNumber);
+    for (const key of ['stack', 'columns', 'content', 'table', 'body', 'ul', 'ol']) if (key in record) tocItemPages(record[key], pages);
+  }
+  return pages;
+}
+
+type PdfKitStream = KitWithMetadata &
+  NodeJS.ReadableStream & { end(): void; outline: KitOutline; _root?: { data: { Pages?: { data: { Count: number } } } } };
 
 function pageMargins(
   context: DocumentContext,
