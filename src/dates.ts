@@ -48,6 +48,12 @@ export function formatDateLong(iso: string): string {
   return `${day} de ${MONTHS[month - 1]} de ${year}`;
 }
 
+/** 15 de diciembre del 2022 — as approval records (actas) are cited. */
+export function formatDateForActa(iso: string): string {
+  const { year, month, day } = mustParse(iso);
+  return `${day} de ${MONTHS[month - 1]} del ${year}`;
+}
+
 /** Midnight UTC of the date: the reproducible timestamp of generated files. */
 export function isoDateToUtc(iso: string): Date {
   const { year, month, day } = mustParse(iso);

@@ -17,7 +17,7 @@ import { versionDir } from '../publish/output-paths.js';
 import { archivedSourceBytes, SOURCE_NAME } from '../publish/archived-source.js';
 import { publishSite, SITE_DIR } from '../publish/publish-site.js';
 import { RenderCache, renderKey } from '../publish/render-cache.js';
-import type { Edition } from '../publish/render-editions.js';
+import { editionNames, type Edition } from '../publish/render-editions.js';
 import { createRenderer } from '../publish/render-pool.js';
 import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
@@ -72,7 +72,7 @@ function archiveProblems(doc: PreparedDocument, dir: string): Problem[] {
 }
 
 const editionFiles = (dir: string, doc: PreparedDocument) =>
-  ['pdf', 'docx', 'html'].map((ext) => join(dir, `${doc.rendered.context.code}-v${doc.rendered.context.version.number}.${ext}`));
+  Object.values(editionNames(doc.rendered.context.code, doc.rendered.context.version.number)).map((name) => join(dir, name));
 
 export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
   const prepared = prepare(options);

@@ -1,20 +1,16 @@
 // Builds the typed identity that travels beside the tree (DocumentContext)
 // from validated data. Writers read only this and the tree.
-import { formatDateShort, isoDateToUtc, parseIsoDate } from '../dates.js';
+import { formatDateForActa, formatDateShort, isoDateToUtc } from '../dates.js';
 import type { DocumentContext, LogoImage } from './document-context.js';
 import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from './labels.js';
 import type { ControlledDocument, Entity, Person, Version } from '../validate/schemas.js';
 import { currentVersion, versionStates } from './versions.js';
 
-const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-
 /** "Aprobado mediante el acta No. 004 del 15 de diciembre del 2022 del Comité …", as calidad teams write it. */
 export function approvalSentence(version: Version): string | undefined {
   const acta = version.acta;
   if (!acta) return undefined;
-  const date = parseIsoDate(acta.fecha);
-  if (!date) return undefined;
-  return `Aprobado mediante el acta No. ${acta.numero} del ${date.day} de ${MONTHS[date.month - 1]} del ${date.year} del ${acta.comite}.`;
+  return `Aprobado mediante el acta No. ${acta.numero} del ${formatDateForActa(acta.fecha)} del ${acta.comite}.`;
 }
 
 const signer = (role: string, person: Person | undefined) => ({ role, name: person?.nombre, position: person?.cargo });

@@ -10,16 +10,22 @@ export interface Edition {
   readonly bytes: Uint8Array;
 }
 
+/** The file names of a version's editions, in the order they are written. */
+export function editionNames(code: string, version: number): { pdf: string; docx: string; html: string } {
+  const base = `${code}-v${version}`;
+  return { pdf: `${base}.pdf`, docx: `${base}.docx`, html: `${base}.html` };
+}
+
 export async function renderEditions(doc: RenderedDocument): Promise<Edition[]> {
   const { context } = doc;
-  const base = `${context.code}-v${context.version.number}`;
+  const names = editionNames(context.code, context.version.number);
   // The PDF's layout gives the DOCX its contents' page numbers (docx/page-hints.ts).
   const { bytes: pdf, headingPages, pageCount } = await writePdfWithLayout(doc);
   const docx = await writeDocx(doc, { headingPages, pageCount });
   const html = Buffer.from(writeHtml(doc), 'utf8');
   return [
-    { name: `${base}.pdf`, bytes: pdf },
-    { name: `${base}.docx`, bytes: docx },
-    { name: `${base}.html`, bytes: html },
+    { name: names.pdf, bytes: pdf },
+    { name: names.docx, bytes: docx },
+    { name: names.html, bytes: html },
   ];
 }
