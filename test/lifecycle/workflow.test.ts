@@ -155,4 +155,14 @@ describe('the version lifecycle', () => {
     expect(result.stderr).toContain('cita Decreto 1008 de 2018, que está derogada (reemplazada por Decreto 767 de 2022); el documento GTI-P-001');
     expect(result.stderr).toContain('GTI-P-001 debía revisarse a más tardar el 15/12/2024');
   });
+
+  it('opens a draft in every document citing a norm, once', () => {
+    const gti = join(data, 'alcaldia-cartagena', 'documentos', 'GTI-P-001.json');
+    const opened = cli('impacto', 'decreto-1008-2018', '--abrir-versiones', '--motivo', 'Sustitución del Decreto 1008 de 2018');
+    expect(opened.status, opened.stderr).toBe(0);
+    expect(opened.stdout).toContain('GTI-P-001: se abrió la versión 3 (borrador)');
+    expect(JSON.parse(readFileSync(gti, 'utf8')).versiones.at(-1)).toEqual({ numero: 3, estado: 'borrador', descripcion: 'Sustitución del Decreto 1008 de 2018' });
+    const again = cli('impacto', 'Decreto 1008 de 2018', '--abrir-versiones', '--motivo', 'Otra vez');
+    expect(again.stdout).toContain('GTI-P-001: ya tiene un borrador abierto; no se abrió otro');
+  });
 });
