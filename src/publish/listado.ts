@@ -3,6 +3,7 @@
 // a PDF for the quality records.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDateShort } from '../dates.js';
+import { csvRecords } from './csv.js';
 import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from '../model/labels.js';
 import { draftVersion, vigenteVersion } from '../model/versions.js';
 import { nextReviewDate } from '../validate/rules.js';
@@ -44,12 +45,9 @@ export function listadoRows(project: ValidProject): ListadoRow[] {
   return rows.sort((a, b) => spanish.compare(a.proceso, b.proceso) || spanish.compare(a.código, b.código) || spanish.compare(a.entidad, b.entidad));
 }
 
-const csvField = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** UTF-8 with BOM, so Excel shows the accents; CRLF line ends as RFC 4180 says. */
+/** UTF-8 with BOM, so Excel shows the accents. */
 export function listadoCsv(rows: readonly ListadoRow[]): string {
-  const lines = [LISTADO_COLUMNS.map(csvField).join(','), ...rows.map((row) => LISTADO_COLUMNS.map((c) => csvField(row[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${csvRecords([[...LISTADO_COLUMNS], ...rows.map((row) => LISTADO_COLUMNS.map((c) => row[c]))])}`;
 }
 
 export async function listadoPdf(rows: readonly ListadoRow[], stamp: Date): Promise<Uint8Array> {

@@ -5,12 +5,13 @@ import { h } from 'hastscript';
 import { OPEN_DATA_PAGE, renderPage } from './layout.js';
 import type { PublishedDocument, PublishedFile } from './plan.js';
 import type { PublishedFileKind } from './types.js';
+import { csvField, csvRecords, type CsvValue } from '../csv.js';
 
 export const OPEN_DATA_CSV = 'datos-abiertos/documentos.csv';
 export const OPEN_DATA_JSON = 'datos-abiertos/documentos.json';
 export const OPEN_DATA_DICTIONARY = 'datos-abiertos/diccionario.json';
 
-type Value = string | number | null;
+type Value = CsvValue;
 
 interface Column {
   readonly name: string;
@@ -48,15 +49,10 @@ export const COLUMNS: readonly Column[] = [
   ...fileColumns('docx', 'DOCX'),
 ];
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break; CRLF between records. */
-export function csvField(value: Value): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvField };
 
 export function toCsv(documents: readonly PublishedDocument[]): string {
-  const lines = [COLUMNS.map((c) => csvField(c.name)), ...documents.map((doc) => COLUMNS.map((c) => csvField(c.value(doc))))];
-  return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
+  return csvRecords([COLUMNS.map((c) => c.name), ...documents.map((doc) => COLUMNS.map((c) => c.value(doc)))]);
 }
 
 export function toJson(documents: readonly PublishedDocument[]): string {
