@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Problem } from '../errors.js';
-import { locate, type JsonFile } from '../load/read-json.js';
+import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import { FONT_DIR } from '../write/pdf/fonts.js';
 
 let font: fontkit.Font | undefined;
@@ -43,7 +43,7 @@ export function glyphProblems(json: JsonFile): Problem[] {
       const missing = firstMissingGlyph(value);
       if (missing) {
         const line = value.slice(0, missing.index).split('\n').length;
-        const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+        const where = formatFieldPath(path);
         problems.push({ severity: 'error', file: json.file, ...locate(json, path), field: where, message: `${line > 1 ? `línea ${line} del texto: ` : ''}${missingGlyphMessage(missing.char)}` });
       }
     } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));

@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { addMonths, formatDateShort } from '../dates.js';
 import { errorProblem, showValue, type Problem } from '../errors.js';
 import { vigenteVersion } from '../model/versions.js';
-import { locate, type JsonFile } from '../load/read-json.js';
+import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import { closest } from './closest.js';
 import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
@@ -29,7 +29,8 @@ export interface ValidSection {
   readonly secciones: readonly ValidSection[];
 }
 
-const at = (json: JsonFile, path: (string | number)[], field: string) => ({ field, ...locate(json, path) });
+/** Where a problem is: the field path as people read it, and its line:column (or its nearest parent's). */
+const at = (json: JsonFile, path: (string | number)[]) => ({ field: formatFieldPath(path), ...locate(json, path) });
 
 export function catalogRules(json: JsonFile, norms: readonly Norm[]): Problem[] {
   const problems: Problem[] = [];
@@ -37,7 +38,7 @@ export function catalogRules(json: JsonFile, norms: readonly Norm[]): Problem[] 
   norms.forEach((norm, index) => {
     const first = seen.get(norm.id);
     if (first !== undefined) {
-      problems.push(errorProblem(json.file, `"${norm.id}" ya está en normas[${first}]; cada id debe ser único`, at(json, ['normas', index, 'id'], `normas[${index}].id`)));
+      problems.push(errorProblem(json.file, `"${norm.id}" ya está en normas[${first}]; cada id debe ser único`, at(json, ['normas', index, 'id'])));
     }
     seen.set(norm.id, index);
   });
@@ -46,11 +47,11 @@ export function catalogRules(json: JsonFile, norms: readonly Norm[]): Problem[] 
     if (norm.reemplazadaPor !== undefined && !seen.has(norm.reemplazadaPor)) {
       const hint = closest(norm.reemplazadaPor, ids);
       problems.push(
-        errorProblem(json.file, `"${norm.reemplazadaPor}" no está en el normograma${hint ? `; ¿quiso decir "${hint}"?` : ''}`, at(json, ['normas', index, 'reemplazadaPor'], `normas[${index}].reemplazadaPor`)),
+        errorProblem(json.file, `"${norm.reemplazadaPor}" no está en el normograma${hint ? `; ¿quiso decir "${hint}"?` : ''}`, at(json, ['normas', index, 'reemplazadaPor'])),
       );
     }
     if (norm.estado === 'derogada' && norm.reemplazadaPor === norm.id) {
-      problems.push(errorProblem(json.file, 'una norma no puede reemplazarse a sí misma', at(json, ['normas', index, 'reemplazadaPor'], `normas[${index}].reemplazadaPor`)));
+      problems.push(errorProblem(json.file, 'una norma no puede reemplazarse a sí misma', at(json, ['normas', index, 'reemplazadaPor'])));
     }
   });
   return problems;
@@ -60,34 +61,33 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   const problems: Problem[] = [];
   const expectedName = `${doc.codigo}.json`;
   if (basename(json.file) !== expectedName) {
-    problems.push(errorProblem(json.file, `el código ${showValue(doc.codigo)} no coincide con el nombre del archivo; renombre el archivo a ${expectedName} o corrija el código`, at(json, ['codigo'], 'codigo')));
+    problems.push(errorProblem(json.file, `el código ${showValue(doc.codigo)} no coincide con el nombre del archivo; renombre el archivo a ${expectedName} o corrija el código`, at(json, ['codigo'])));
   }
 
   // Versions: strictly increasing from 1, approval dates never going back.
   let previousNumber = 0;
   let previousDate: { date: string; index: number } | undefined;
   doc.versiones.forEach((version, index) => {
-    const field = `versiones[${index}].numero`;
     if (index === 0 && version.numero !== 1) {
-      problems.push(errorProblem(json.file, `${showValue(version.numero)}: la primera versión debe ser la 1`, at(json, ['versiones', index, 'numero'], field)));
+      problems.push(errorProblem(json.file, `${showValue(version.numero)}: la primera versión debe ser la 1`, at(json, ['versiones', index, 'numero'])));
     } else if (index > 0 && version.numero <= previousNumber) {
-      problems.push(errorProblem(json.file, `${showValue(version.numero)} debe ser mayor que la versión anterior (${previousNumber}); las versiones van en orden creciente`, at(json, ['versiones', index, 'numero'], field)));
+      problems.push(errorProblem(json.file, `${showValue(version.numero)} debe ser mayor que la versión anterior (${previousNumber}); las versiones van en orden creciente`, at(json, ['versiones', index, 'numero'])));
     }
     previousNumber = Math.max(previousNumber, version.numero);
     if (version.fecha !== undefined) {
       if (previousDate && version.fecha < previousDate.date) {
-        problems.push(errorProblem(json.file, `"${version.fecha}" es anterior a la fecha de la versión anterior ("${previousDate.date}", versiones[${previousDate.index}]); las fechas de aprobación no retroceden`, at(json, ['versiones', index, 'fecha'], `versiones[${index}].fecha`)));
+        problems.push(errorProblem(json.file, `"${version.fecha}" es anterior a la fecha de la versión anterior ("${previousDate.date}", versiones[${previousDate.index}]); las fechas de aprobación no retroceden`, at(json, ['versiones', index, 'fecha'])));
       }
       previousDate = { date: version.fecha, index };
     }
     if (version.acta && version.fecha && version.acta.fecha > version.fecha) {
-      problems.push(errorProblem(json.file, `"${version.acta.fecha}" es posterior a la fecha de aprobación de la versión ("${version.fecha}")`, at(json, ['versiones', index, 'acta', 'fecha'], `versiones[${index}].acta.fecha`)));
+      problems.push(errorProblem(json.file, `"${version.acta.fecha}" es posterior a la fecha de aprobación de la versión ("${version.fecha}")`, at(json, ['versiones', index, 'acta', 'fecha'])));
     }
   });
   // Drafts: at most one, always the last, not yet dated nor approved.
   doc.versiones.forEach((version, index) => {
     if (version.estado !== 'borrador') return;
-    const where = (field: string) => at(json, ['versiones', index, field], `versiones[${index}].${field}`);
+    const where = (field: string) => at(json, ['versiones', index, field]);
     if (index !== doc.versiones.length - 1) {
       problems.push(errorProblem(json.file, 'solo la última versión puede ser un borrador; las anteriores ya fueron aprobadas', where('estado')));
     }
@@ -101,11 +101,11 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   const vigenteIndex = doc.versiones.findLastIndex((v) => v.estado !== 'borrador');
   const vigente = doc.versiones[vigenteIndex];
   if (vigente && vigente.fecha === undefined) {
-    problems.push(errorProblem(json.file, 'falta la fecha de aprobación de la versión vigente (la última aprobada); escríbala como "AAAA-MM-DD"', at(json, ['versiones', vigenteIndex], `versiones[${vigenteIndex}].fecha`)));
+    problems.push(errorProblem(json.file, 'falta la fecha de aprobación de la versión vigente (la última aprobada); escríbala como "AAAA-MM-DD"', at(json, ['versiones', vigenteIndex, 'fecha'])));
   }
   doc.versiones.slice(0, Math.max(0, vigenteIndex)).forEach((version, index) => {
     if (version.fecha === undefined) {
-      problems.push({ severity: 'advertencia', file: json.file, ...locate(json, ['versiones', index]), field: `versiones[${index}]`, message: `la versión ${version.numero} no tiene fecha de aprobación registrada; el control de cambios mostrará "—"` });
+      problems.push({ severity: 'advertencia', file: json.file, ...at(json, ['versiones', index]), message: `la versión ${version.numero} no tiene fecha de aprobación registrada; el control de cambios mostrará "—"` });
     }
   });
 
@@ -114,7 +114,7 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
     const ids = [...norms.keys()];
     const seen = new Set<string>();
     doc.normas.forEach((id, index) => {
-      const where = at(json, ['normas', index], `normas[${index}]`);
+      const where = at(json, ['normas', index]);
       const norm = norms.get(id);
       if (!norm) {
         const hint = closest(id, ids);
@@ -138,14 +138,14 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   const blocks = collectBlocks(doc.secciones);
   const need = (block: string, ok: boolean, message: string) => {
     const found = blocks.find((b) => b.bloque === block);
-    if (found && !ok) problems.push(errorProblem(json.file, message, at(json, found.path, `${pathString(found.path)}.bloque`)));
+    if (found && !ok) problems.push(errorProblem(json.file, message, at(json, found.path)));
   };
   need('marco-juridico', doc.normas.length > 0, 'la sección muestra el marco jurídico pero "normas" está vacío; agregue los ids del normograma');
   need('glosario', doc.glosario.length > 0, 'la sección muestra el glosario pero "glosario" está vacío');
   need('roles', doc.roles.length > 0, 'la sección muestra la tabla de roles pero "roles" está vacío');
   const signatureBlocks = blocks.filter((b) => b.bloque === 'firmas');
   for (const extra of signatureBlocks.slice(1)) {
-    problems.push(errorProblem(json.file, 'el bloque de firmas solo puede aparecer en una sección', at(json, extra.path, `${pathString(extra.path)}.bloque`)));
+    problems.push(errorProblem(json.file, 'el bloque de firmas solo puede aparecer en una sección', at(json, extra.path)));
   }
   return problems;
 }
@@ -158,15 +158,13 @@ function collectBlocks(sections: ControlledDocument['secciones'], prefix: (strin
   });
 }
 
-const pathString = (path: (string | number)[]) =>
-  path.slice(0, -1).map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 export function duplicateCodeRule(documents: readonly { file: string; json: JsonFile; document: ControlledDocument }[]): Problem[] {
   const byCode = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { file, json, document } of documents) {
     const other = byCode.get(document.codigo);
-    if (other) problems.push(errorProblem(file, `el código "${document.codigo}" ya lo usa ${other}; cada documento de una entidad tiene un código único`, at(json, ['codigo'], 'codigo')));
+    if (other) problems.push(errorProblem(file, `el código "${document.codigo}" ya lo usa ${other}; cada documento de una entidad tiene un código único`, at(json, ['codigo'])));
     else byCode.set(document.codigo, file);
   }
   return problems;
@@ -230,8 +228,7 @@ export function reviewRule(json: JsonFile, doc: ControlledDocument, today: strin
     {
       severity: 'advertencia',
       file: json.file,
-      ...locate(json, ['versiones', index, 'fecha']),
-      field: `versiones[${index}].fecha`,
+      ...at(json, ['versiones', index, 'fecha']),
       message: `${doc.codigo} debía revisarse a más tardar el ${formatDateShort(due)} (aprobado el ${formatDateShort(vigente.fecha)}, revisión cada ${doc.periodoRevisionMeses} meses); revíselo y abra una nueva versión si cambia`,
     },
   ];

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { errorProblem, UserError, type Problem } from '../errors.js';
 import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
-import { locate, type JsonFile } from '../load/read-json.js';
+import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
 import { documentRules, catalogRules, duplicateCodeRule, reviewRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
 import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
@@ -101,28 +101,25 @@ function resolveSections(
     const path = [...prefix, index];
     let markdown: ValidSection['markdown'];
     if (section.contenido !== undefined && section.archivo !== undefined) {
-      problems.push(errorProblem(json.file, 'use "contenido" o "archivo", no ambos', { field: `${pathText(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
+      problems.push(errorProblem(json.file, 'use "contenido" o "archivo", no ambos', { field: `${formatFieldPath(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
     } else if (section.archivo !== undefined) {
       const read = readMarkdownFile(documentsDir, section.archivo);
-      if ('problem' in read) problems.push(errorProblem(json.file, read.problem, { field: `${pathText(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
+      if ('problem' in read) problems.push(errorProblem(json.file, read.problem, { field: `${formatFieldPath(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
       else markdown = { text: read.text, file: read.file };
     } else if (section.contenido !== undefined) {
-      markdown = { text: section.contenido, file: json.file, field: `${pathText(path)}.contenido`, ...locate(json, [...path, 'contenido']) };
+      markdown = { text: section.contenido, file: json.file, field: `${formatFieldPath(path)}.contenido`, ...locate(json, [...path, 'contenido']) };
     }
     if (markdown) problems.push(...sectionMarkdownProblems(markdown));
     return {
       titulo: section.titulo,
       markdown,
       bloque: section.bloque,
-      fieldPath: pathText(path),
+      fieldPath: formatFieldPath(path),
       secciones: resolveSections(section.secciones ?? [], documentsDir, json, problems, [...path, 'secciones']),
     };
   });
 }
 
-function pathText(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
 
 /** `today` (AAAA-MM-DD) decides which reviews are due; omit it to skip that check. */
 export function validateProject(raw: RawProject, today?: string): { project: ValidProject; problems: Problem[] } {
