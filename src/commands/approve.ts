@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isRealIsoDate, todayInColombia } from '../dates.js';
 import { hasErrors, UserError } from '../errors.js';
+import { foldText } from '../fold-text.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
 import { draftVersion } from '../model/versions.js';
@@ -23,9 +24,7 @@ export interface ApproveArguments {
   readonly entity: string | undefined;
 }
 
-const sameName = (a: string, b: string) =>
-  a.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase() ===
-  b.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const sameName = (a: string, b: string) => foldText(a) === foldText(b);
 
 export async function runApprove(options: BuildOptions, args: ApproveArguments): Promise<number> {
   const { code } = args;

@@ -2,6 +2,7 @@
 // of every entity, cite a norm — by catalog id or as people write it
 // ("Decreto 1008 de 2018") — in their legal framework or in their text.
 import { UserError } from '../errors.js';
+import { foldText } from '../fold-text.js';
 import { openDraftVersion } from '../edit/open-version.js';
 import { formatVersion } from '../model/labels.js';
 import { draftVersion, vigenteVersion } from '../model/versions.js';
@@ -14,8 +15,7 @@ import { closest } from '../validate/closest.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-const bareNumber = (n: string) => fold(n).replace(/^no\.?\s*/, '').replace(/^0+(?=\d)/, '');
+const bareNumber = (n: string) => foldText(n).replace(/^no\.?\s*/, '').replace(/^0+(?=\d)/, '');
 
 export function findNorms(norms: ReadonlyMap<string, Norm>, query: string): Norm[] {
   const byId = norms.get(query.trim());
@@ -23,18 +23,18 @@ export function findNorms(norms: ReadonlyMap<string, Norm>, query: string): Norm
   const match = /^(.+?)\s+(?:n[oº°]\.?\s*)?([\w.-]+)\s+del?\s+(\d{4})$/i.exec(query.trim());
   if (!match) return [];
   const [, tipo, numero, año] = match;
-  return [...norms.values()].filter((n) => fold(n.tipo) === fold(tipo!) && bareNumber(n.numero) === bareNumber(numero!) && n.año === Number(año));
+  return [...norms.values()].filter((n) => foldText(n.tipo) === foldText(tipo!) && bareNumber(n.numero) === bareNumber(numero!) && n.año === Number(año));
 }
 
 function mentionPattern(norm: Norm): RegExp {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const tipo = escape(fold(norm.tipo));
+  const tipo = escape(foldText(norm.tipo));
   return new RegExp(`${tipo}\\s+(?:no\\.?\\s*)?0*${escape(bareNumber(norm.numero))}\\s+(?:de|del)\\s+(?:\\S+\\s+de\\s+)?${norm.año}`, 'i');
 }
 
 function textMentions(sections: readonly ValidSection[], pattern: RegExp): string[] {
   return sections.flatMap((section) => {
-    const own = section.markdown && pattern.test(fold(section.markdown.text)) ? [`texto de «${section.titulo}» (${section.fieldPath})`] : [];
+    const own = section.markdown && pattern.test(foldText(section.markdown.text)) ? [`texto de «${section.titulo}» (${section.fieldPath})`] : [];
     return [...own, ...textMentions(section.secciones, pattern)];
   });
 }

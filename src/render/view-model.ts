@@ -4,6 +4,7 @@
 // Every optional key is present (null), because templates run in strict mode.
 import { formatDateShort } from '../dates.js';
 import { formatVersion } from '../model/labels.js';
+import { currentVersion } from '../model/versions.js';
 import type { ValidSection } from '../validate/rules.js';
 import type { ControlledDocument, Entity, Norm } from '../validate/schemas.js';
 import { escapeMarkdown as md } from './escape-markdown.js';
@@ -81,8 +82,7 @@ function viewOf(
   sections: readonly ValidSection[],
   norms: ReadonlyMap<string, Norm>,
 ): TemplateView {
-  const version = document.versiones.at(-1);
-  if (!version) throw new Error('internal: a validated document has at least one version');
+  const version = currentVersion(document);
   const label = (n: number) => formatVersion(n, entity.formatoVersion);
   return {
     documento: {
