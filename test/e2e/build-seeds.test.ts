@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../support/project.js';
+import { preflight, run } from '../write/pdf/tools.js';
 
 const output = mkdtempSync(join(tmpdir(), 'docctl-seeds-'));
 const ALCALDIA = join(output, 'alcaldia-cartagena', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
@@ -147,6 +148,15 @@ describe('the seeds through independent clients', () => {
   const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 
   for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007']] as const) {
+    it(`the ${name} PDF passes qpdf, embeds every font and is valid PDF/A-1b for PDFBox Preflight`, () => {
+      expect(run('qpdf', ['--check', `${base}.pdf`]).status).toBe(0);
+      const fonts = run('pdffonts', [`${base}.pdf`]).stdout.split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const row of fonts) expect(row.split(/\s+/).at(-5), row).toBe('yes');
+      const result = preflight(`${base}.pdf`);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+    });
+
     it(`LibreOffice opens the ${name} DOCX: pages within ±20% of our PDF, the code on every page`, () => {
       const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
       const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
