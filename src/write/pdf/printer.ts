@@ -2,6 +2,7 @@
 // all, and local reads limited to the Roboto folder. Setting both policies
 // also keeps pdfmake from printing warnings on every render.
 import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
+import './engine-patches.js'; // speed-ups inside pdfmake and pdfkit, same bytes: see engine-patches.ts
 import { sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_DIR, fontDictionary } from './fonts.js';

@@ -1,0 +1,53 @@
+// pdfkit does not export the classes engine-patches.ts patches (EmbeddedFont,
+// PDFReference); they are taken from a throwaway document of pdfmake's own
+// document class, so they are certainly the ones pdfmake renders with.
+import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { FONT_FAMILY, fontDictionary } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+
+export interface KitClass<P> {
+  readonly name: string;
+  readonly prototype: P;
+}
+
+interface ProbeDocument {
+  provideFont(family: string, bold: boolean, italics: boolean): { constructor: unknown };
+  ref(): { constructor: unknown };
+}
+
+let classes: { EmbeddedFont: KitClass<unknown>; PDFReference: KitClass<unknown> } | undefined;
+
+export function kitClasses(): { EmbeddedFont: KitClass<unknown>; PDFReference: KitClass<unknown> } {
+  if (!classes) {
+    const PdfmakeDocument = (require('pdfmake/js/PDFDocument.js') as { default: new (...args: unknown[]) => ProbeDocument }).default;
+    const probe = new PdfmakeDocument(fontDictionary(), {}, {}, {}, { autoFirstPage: false }, null, () => true);
+    classes = {
+      EmbeddedFont: probe.provideFont(FONT_FAMILY, false, false).constructor as KitClass<unknown>,
+      PDFReference: probe.ref().constructor as KitClass<unknown>,
+    };
+  }
+  return classes;
+}
+
+/** sha256 (first 16 hex digits) of a function's source, to recognise the library code a patch was written for. */
+export const sourceFingerprint = (fn: unknown): string => createHash('sha256').update(String(fn)).digest('hex').slice(0, 16);
+
+/**
+ * Throws unless `target` is the class `name` and each listed method has the
+ * source fingerprint recorded when the patch was written.
+ */
+export function expectKnownMethods(library: string, target: KitClass<unknown>, name: string, expected: Readonly<Record<string, string>>, patch: string): void {
+  const proto = target.prototype as Record<string, unknown>;
+  for (const [method, fingerprint] of Object.entries(expected)) {
+    const fn = proto[method];
+    if (target.name !== name || typeof fn !== 'function' || sourceFingerprint(fn) !== fingerprint) {
+      throw new Error(
+        `internal: ${library}'s ${name}.${method} is not the version docctl was written against; ` +
+          `check ${patch} against the new implementation before upgrading`,
+      );
+    }
+  }
+}

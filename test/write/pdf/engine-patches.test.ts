@@ -1,0 +1,281 @@
+// The speed-ups installed into pdfmake and pdfkit (src/write/pdf/engine-patches.ts):
+// installed as soon as the PDF writer is loaded, refusing library code they
+// were not written for, and changing no byte of any PDF.
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { writePdf } from '../../../src/write/pdf/index.js';
+import { createMeasuringDocument } from '../../../src/write/pdf/measure.js';
+import { fontDictionary, FONT_FAMILY } from '../../../src/write/pdf/fonts.js';
+import {
+  finalize,
+  installReferenceBuffer,
+  originalReferenceMethods,
+  referenceBufferInstalled,
+  referenceClass,
+  write,
+} from '../../../src/write/pdf/reference-buffer.js';
+import {
+  embeddedFontClass,
+  installSharedLayoutCache,
+  layoutCached,
+  MAX_RUNS_PER_FONT,
+  originalLayoutCached,
+  sharedLayoutCacheInstalled,
+  sharedRunCount,
+} from '../../../src/write/pdf/shared-layout-cache.js';
+import {
+  getProperty,
+  getStyleProperty,
+  installStyleLookup,
+  originalStyleLookup,
+  StyleContextStack,
+  styleLookupInstalled,
+} from '../../../src/write/pdf/style-lookup.js';
+import { sampleDocument } from '../../support/sample-document.js';
+
+type Patch = 'style' | 'layoutCache' | 'referenceBuffer';
+
+interface KitReference {
+  write(chunk: unknown): void;
+  end(chunk?: unknown): void;
+  data: Record<string, unknown>;
+  uncompressedLength: number;
+}
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as new (options: object) => NodeJS.ReadableStream & {
+  ref(data?: object): KitReference;
+  end(): void;
+};
+
+/** Runs `fn` with the listed patches replaced by the library's own methods, then puts them back. */
+async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>): Promise<T> {
+  const font = embeddedFontClass().prototype;
+  const reference = referenceClass().prototype;
+  const style = originalStyleLookup()!;
+  const references = originalReferenceMethods()!;
+  try {
+    if (patches.includes('style')) {
+      StyleContextStack.prototype.getProperty = style.getProperty;
+      StyleContextStack.getStyleProperty = style.getStyleProperty;
+    }
+    if (patches.includes('layoutCache')) font.layoutCached = originalLayoutCached()!;
+    if (patches.includes('referenceBuffer')) {
+      reference.write = references.write;
+      reference.finalize = references.finalize;
+    }
+    return await fn();
+  } finally {
+    StyleContextStack.prototype.getProperty = getProperty;
+    StyleContextStack.getStyleProperty = getStyleProperty;
+    font.layoutCached = layoutCached;
+    reference.write = write;
+    reference.finalize = finalize;
+  }
+}
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+describe('the engine patches', () => {
+  it('are installed once the PDF writer is loaded', () => {
+    expect(styleLookupInstalled()).toBe(true);
+    expect(sharedLayoutCacheInstalled()).toBe(true);
+    expect(referenceBufferInstalled()).toBe(true);
+  });
+
+  it('leave every byte of the PDF as pdfmake and pdfkit alone write it, one by one and all together', async () => {
+    const patched = await writePdf(sampleDocument());
+    // A second, different document after the first: it reuses the first one's shaped words.
+    const other = () => sampleDocument({ title: 'POLÍTICA DE SEGURIDAD DIGITAL Y PRIVACIDAD', state: 'borrador' });
+    const otherPatched = await writePdf(other());
+    expect(same(otherPatched, patched)).toBe(false);
+    const cases: (readonly Patch[])[] = [['style'], ['layoutCache'], ['referenceBuffer'], ['style', 'layoutCache', 'referenceBuffer']];
+    for (const patches of cases) {
+      expect(same(await withOriginal(patches, () => writePdf(sampleDocument())), patched), patches.join('+')).toBe(true);
+      expect(same(await withOriginal(patches, () => writePdf(other())), otherPatched), patches.join('+')).toBe(true);
+    }
+  });
+
+  it('refuse to replace library methods they were not written for', () => {
+    class Stack {
+      getProperty(property: string) {
+        return property;
+      }
+      static getStyleProperty() {
+        return undefined;
+      }
+    }
+    expect(() => installStyleLookup(Stack as never)).toThrow(/StyleContextStack\.getProperty is not the version/);
+    const font = { name: 'EmbeddedFont', prototype: { layoutCached: () => undefined, layoutRun: () => undefined, layout: () => undefined } };
+    expect(() => installSharedLayoutCache(font as never)).toThrow(/EmbeddedFont\.layoutCached is not the version/);
+    const reference = { name: 'PDFReference', prototype: { write: () => undefined, finalize: () => undefined, end: () => undefined } };
+    expect(() => installReferenceBuffer(reference as never)).toThrow(/PDFReference\.write is not the version/);
+    // Installing again on the real classes is a no-op, not an error.
+    expect(() => installStyleLookup()).not.toThrow();
+    expect(() => installSharedLayoutCache()).not.toThrow();
+    expect(() => installReferenceBuffer()).not.toThrow();
+  });
+});
+
+describe('the style lookup', () => {
+  const dictionary = {
+    base: { fontSize: 10, color: 'black' },
+    heading: { extends: 'base', bold: true, fontSize: 14 },
+    tableHeader: { extends: ['heading', 'shaded'], alignment: 'center' },
+    shaded: { fillColor: '#eee', color: 'grey' },
+    loopA: { extends: 'loopB' },
+    loopB: { extends: ['loopA', 'base'], italics: true },
+    empty: {},
+  };
+  const stack = (...overrides: unknown[]) => {
+    const s = new StyleContextStack(dictionary, { font: 'Roboto', fontSize: 12, lineHeight: 1 });
+    s.styleOverrides!.push(...overrides);
+    return s;
+  };
+
+  it('reads overrides from the top of the stack down, then the default style', () => {
+    expect(stack('base', { fontSize: 8 }).getProperty('fontSize')).toBe(8);
+    expect(stack({ fontSize: 8 }, 'base').getProperty('fontSize')).toBe(10);
+    expect(stack({ fontSize: null }, 'empty').getProperty('fontSize')).toBe(12);
+    expect(stack('missing').getProperty('font')).toBe('Roboto');
+    expect(stack().getProperty('bold')).toBeUndefined();
+  });
+
+  it('follows extends from the last parent to the first, and survives cycles', () => {
+    expect(stack('heading').getProperty('fontSize')).toBe(14);
+    expect(stack('heading').getProperty('color')).toBe('black');
+    // shaded is the last parent of tableHeader, so its colour wins over base's.
+    expect(stack('tableHeader').getProperty('color')).toBe('grey');
+    expect(stack('tableHeader').getProperty('bold')).toBe(true);
+    expect(stack('loopA').getProperty('italics')).toBe(true);
+    expect(stack('loopA').getProperty('fontSize')).toBe(10);
+    expect(stack('loopA').getProperty('underline')).toBeUndefined();
+  });
+
+  it('gives an item its own value, then its named styles (last first), then the stack, then the default', () => {
+    const s = stack('base');
+    expect(StyleContextStack.getStyleProperty({ fontSize: 7, style: 'heading' }, s, 'fontSize', 99)).toBe(7);
+    expect(StyleContextStack.getStyleProperty({ style: ['shaded', 'heading'] }, s, 'fontSize', 99)).toBe(14);
+    expect(StyleContextStack.getStyleProperty({ style: ['heading', 'shaded'] }, s, 'color', 99)).toBe('grey');
+    expect(StyleContextStack.getStyleProperty({ style: 'empty' }, s, 'color', 99)).toBe('black');
+    expect(StyleContextStack.getStyleProperty({ section: {}, style: 'heading' }, s, 'fontSize', 99)).toBe(10);
+    expect(StyleContextStack.getStyleProperty('texto', s, 'fontSize', 99)).toBe(10);
+    expect(StyleContextStack.getStyleProperty({}, s, 'sup', false)).toBe(false);
+    expect(StyleContextStack.getStyleProperty({}, null, 'fontSize', 99)).toBe(99);
+    expect(s.styleOverrides).toEqual(['base']);
+  });
+
+  it('answers exactly as pdfmake does for any styles, stack, item and property', () => {
+    const original = originalStyleLookup()!;
+    const names = ['a', 'b', 'c', 'd', 'missing'];
+    const properties = ['fontSize', 'color', 'bold', 'alignment', 'font'];
+    const name = fc.constantFrom(...names);
+    const values = fc.constantFrom(undefined, null, 0, false, '', 'x', 3);
+    const overrides = fc.dictionary(fc.constantFrom(...properties), values, { maxKeys: 3 });
+    const style = fc.record({ props: overrides, extends: fc.option(fc.oneof(name, fc.array(name, { maxLength: 3 })), { nil: undefined }) });
+    const styles = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), style, { maxKeys: 4 });
+    const entry = fc.oneof(name, overrides);
+    const item = fc.oneof(
+      fc.constant('texto'),
+      fc.record({
+        props: overrides,
+        style: fc.option(fc.oneof(name, fc.array(name, { maxLength: 3 })), { nil: undefined }),
+        section: fc.option(fc.constant({}), { nil: undefined }),
+      }),
+    );
+    fc.assert(
+      fc.property(styles, fc.array(entry, { maxLength: 6 }), item, fc.constantFrom(...properties), (dict, entries, it, property) => {
+        const dictionary = Object.fromEntries(
+          Object.entries(dict).map(([key, { props, extends: parents }]) => [key, parents === undefined ? props : { ...props, extends: parents }]),
+        );
+        const s = new StyleContextStack(dictionary, { font: 'Roboto', fontSize: 12 });
+        s.styleOverrides!.push(...entries);
+        const node = typeof it === 'string' ? it : { ...it.props, ...(it.style === undefined ? {} : { style: it.style }), ...(it.section ? { section: it.section } : {}) };
+        const before = [...s.styleOverrides!];
+        expect(s.getProperty(property)).toBe(original.getProperty.call(s, property));
+        // pdfmake's own getStyleProperty, asking pdfmake's own getProperty.
+        const expected = withOriginalSync(() => StyleContextStack.getStyleProperty(node, s, property, 'default'));
+        expect(StyleContextStack.getStyleProperty(node, s, property, 'default')).toBe(expected);
+        expect(s.styleOverrides).toEqual(before);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  function withOriginalSync<T>(fn: () => T): T {
+    const original = originalStyleLookup()!;
+    StyleContextStack.prototype.getProperty = original.getProperty;
+    StyleContextStack.getStyleProperty = original.getStyleProperty;
+    try {
+      return fn();
+    } finally {
+      StyleContextStack.prototype.getProperty = getProperty;
+      StyleContextStack.getStyleProperty = getStyleProperty;
+    }
+  }
+});
+
+describe('the shared cache of shaped words', () => {
+  const font = (options: { fontLayoutCache?: boolean } = {}) => {
+    const kit = createMeasuringDocument({ fonts: fontDictionary(), localAccess: () => true }, 1000) as {
+      provideFont(family: string, bold: boolean, italics: boolean): { font: object; layoutCached(text: string): unknown };
+      options: Record<string, unknown>;
+    };
+    if (options.fontLayoutCache === false) {
+      // As pdfkit does for a document created with fontLayoutCache: false.
+      const provided = kit.provideFont(FONT_FAMILY, false, false) as { layoutCache?: unknown };
+      delete provided.layoutCache;
+    }
+    return kit.provideFont(FONT_FAMILY, false, false);
+  };
+
+  it('hands two documents the same shaped run for a word', () => {
+    const first = font();
+    const second = font();
+    expect(second).not.toBe(first);
+    expect(second.font).toBe(first.font);
+    expect(second.layoutCached('Transformación ')).toBe(first.layoutCached('Transformación '));
+  });
+
+  it('keeps no cache for a document that asked for none', () => {
+    const uncached = font({ fontLayoutCache: false });
+    expect(uncached.layoutCached('Digital ')).not.toBe(uncached.layoutCached('Digital '));
+  });
+
+  it('stays bounded', () => {
+    const f = font();
+    for (let i = 0; i <= MAX_RUNS_PER_FONT + 10; i++) f.layoutCached(`p${i.toString(36)} `);
+    expect(sharedRunCount(f.font)).toBeGreaterThan(0);
+    expect(sharedRunCount(f.font)).toBeLessThanOrEqual(MAX_RUNS_PER_FONT);
+  });
+});
+
+describe('the buffered content streams', () => {
+  it('write the same bytes as pdfkit for text and binary chunks in any order', async () => {
+    const render = async (compress: boolean) => {
+      // pdfkit itself (the module pdfmake renders with), with a fixed date so the file ID is fixed too.
+      const kit = new PDFDocument({ autoFirstPage: false, compress, info: { CreationDate: new Date(Date.UTC(2022, 0, 1)) } });
+      const chunks: Buffer[] = [];
+      kit.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const done = new Promise((resolve) => kit.on('end', resolve));
+      const ref = kit.ref({});
+      ref.write('BT');
+      ref.write('1 0 0 1 72 700 Tm');
+      ref.write(Buffer.from([0, 1, 2, 255]));
+      ref.write('(Página ñ — €) Tj');
+      ref.write(12.5);
+      ref.write(new Uint8Array([10, 20]));
+      ref.end('ET');
+      const recorded = { length: ref.data.Length, filter: ref.data.Filter, uncompressed: ref.uncompressedLength };
+      kit.end();
+      await done;
+      return { bytes: Buffer.concat(chunks), recorded };
+    };
+    for (const compress of [false, true]) {
+      const patched = await render(compress);
+      const original = await withOriginal(['referenceBuffer'], () => render(compress));
+      expect(patched.recorded).toEqual(original.recorded);
+      expect(patched.bytes.equals(original.bytes)).toBe(true);
+      if (!compress) expect(patched.bytes.includes(Buffer.from('BT\n1 0 0 1 72 700 Tm\n\x00\x01\x02\xff(P', 'latin1'))).toBe(true);
+    }
+  });
+});
