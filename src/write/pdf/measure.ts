@@ -70,6 +70,50 @@ export function createMeasuringDocument(
   );
 }
 
+// Creating a pdfkit document costs more than most measurements (it parses
+// the Helvetica metrics for its default font and hashes a file ID), and a
+// render measures the header, the footer and the signature page. Laying out
+// only asks the document for fonts (kept per document, read-only metrics) and
+// images by name (decoded once, kept by name); it adds no pages and nothing
+// else is kept, so one document serves every measurement with the same
+// fonts, images and access policy. Its page size is never consulted: the
+// layout gets its own. In a build that is one document per entity logo;
+// the map is emptied if it ever holds more than a few. The exception is an
+// image given inline as a data URL: pdfmake names it $$pdfmake$$N in the
+// document, numbering from 1 on every layout, so a document that received
+// one is not used again.
+const MAX_MEASURING_DOCUMENTS = 16;
+const measuringDocuments = new WeakMap<MeasureOptions['localAccess'], Map<string, MeasuringDocument>>();
+
+interface MeasuringDocument {
+  readonly images: Record<string, string>;
+}
+
+/** Lays out with a kept measuring document, creating it if needed and dropping it if the layout failed or named an inline image. */
+function withMeasuringDocument<T>(options: MeasureOptions, layout: (kit: MeasuringDocument) => T): T {
+  let cache = measuringDocuments.get(options.localAccess);
+  if (!cache) {
+    cache = new Map();
+    measuringDocuments.set(options.localAccess, cache);
+  }
+  const key = JSON.stringify([options.fonts, options.images]);
+  let kit = cache.get(key);
+  if (!kit) {
+    if (cache.size >= MAX_MEASURING_DOCUMENTS) cache.clear();
+    kit = createMeasuringDocument(options, 1000) as MeasuringDocument;
+    cache.set(key, kit);
+  }
+  const names = Object.keys(kit.images).length;
+  let reusable = false;
+  try {
+    const result = layout(kit);
+    reusable = Object.keys(kit.images).length === names;
+    return result;
+  } finally {
+    if (!reusable) cache.delete(key);
+  }
+}
+
 /**
  * Height in points of `content` laid out in a box `width` points wide.
  * pdfmake mutates what it lays out (and table layouts hold functions, so it
@@ -78,14 +122,15 @@ export function createMeasuringDocument(
 export function measureHeight(content: Content, width: number, options: MeasureOptions): number {
   // An effectively endless page, so the content never breaks.
   const pageHeight = 100_000;
-  const kit = createMeasuringDocument(options, width, pageHeight);
   const builder = new (LayoutBuilder as unknown as new (...args: unknown[]) => LayoutBuilderInstance)(
     { width, height: pageHeight, orientation: 'portrait' },
     { left: 0, top: 0, right: 0, bottom: 0 },
     new (SvgMeasure as unknown as new () => object)(),
   );
   builder.registerTableLayouts(tableLayouts);
-  const pages = builder.layoutDocument(content, kit, structuredClone(options.styles), { ...options.defaultStyle }, null, null, null, null, null);
+  const pages = withMeasuringDocument(options, (kit) =>
+    builder.layoutDocument(content, kit, structuredClone(options.styles), { ...options.defaultStyle }, null, null, null, null, null),
+  );
   if (pages.length !== 1) throw new Error(`internal: measured content spilled onto ${pages.length} pages`);
   let bottom = 0;
   for (const { type, item } of pages[0]?.items ?? []) {
