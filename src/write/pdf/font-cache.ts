@@ -6,7 +6,6 @@
 // process. fontkit's CommonJS exports are read-only getters, so the cached
 // version is installed as the module's exports before pdfkit first requires
 // it; this module must therefore be imported before anything loads pdfmake.
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 interface Fontkit {
@@ -16,15 +15,26 @@ interface Fontkit {
 const require = createRequire(import.meta.url);
 const fontkitPath = require.resolve('fontkit');
 const original = require('fontkit') as Fontkit;
-const parsed = new Map<string, unknown>();
+
+// Parsed fonts by file size, then compared byte for byte: pdfkit reads the
+// file again for every document, and comparing ~160 KB is much cheaper than
+// hashing it (a memcmp against the one or two files of the same length).
+interface Parsed {
+  readonly bytes: Uint8Array;
+  readonly family: string | undefined;
+  readonly font: unknown;
+}
+const parsed = new Map<number, Parsed[]>();
 
 const cachedCreate: Fontkit['create'] = (src, family) => {
-  const key = `${createHash('sha1').update(src).digest('hex')}:${family ?? ''}`;
-  let font = parsed.get(key);
-  if (font === undefined) {
-    font = original.create(src, family);
-    parsed.set(key, font);
-  }
+  const sameSize = parsed.get(src.byteLength) ?? [];
+  const bytes = Buffer.from(src.buffer, src.byteOffset, src.byteLength);
+  const known = sameSize.find((entry) => entry.family === family && bytes.equals(entry.bytes));
+  if (known) return known.font;
+  const font = original.create(src, family);
+  // A copy, so a caller reusing its buffer cannot change what is compared.
+  sameSize.push({ bytes: Uint8Array.prototype.slice.call(src), family, font });
+  parsed.set(src.byteLength, sameSize);
   return font;
 };
 // A plain copy of fontkit's exports (its getters read once) with create cached.
