@@ -1,16 +1,23 @@
 // The stages up to the document tree, in order: load → validate → render →
 // parse. Commands call this; writers take what it returns. Every problem of
 // every stage is collected so `docctl check` reports them all at once.
+//
+// The stages split at one seam: `prepareSources` (load, schemas, rules,
+// templates: cheap, and about the whole project) and `renderDocument` (each
+// document's own Markdown checks, template and parse: the costly part). A
+// build runs the second only for documents whose inputs changed, and in
+// worker threads; `prepare` runs both for every document.
 import { join } from 'node:path';
 import { errorProblem, hasErrors, type Problem } from './errors.js';
-import { loadProject } from './load/load-project.js';
+import { loadProject, type RawProject } from './load/load-project.js';
 import { locate } from './load/read-json.js';
 import { buildContext } from './model/build-context.js';
-import type { RenderedDocument } from './model/document-context.js';
+import type { DocumentContext, RenderedDocument } from './model/document-context.js';
 import { MarkdownProblem, parseMarkdown } from './parse/parse-markdown.js';
 import { loadTemplates, TemplateProblem, type TemplateSet } from './render/template-env.js';
 import { buildView } from './render/view-model.js';
-import { validateProject, type ValidDocument, type ValidEntity, type ValidProject } from './validate/validate-project.js';
+import type { Norm } from './validate/schemas.js';
+import { sectionsMarkdownProblems, validateProject, type ValidDocument, type ValidEntity, type ValidProject } from './validate/validate-project.js';
 
 export interface PreparedDocument {
   readonly entity: ValidEntity;
@@ -31,50 +38,112 @@ export interface Paths {
   readonly today?: string | undefined;
 }
 
-function renderOne(entity: ValidEntity, source: ValidDocument, project: ValidProject, templates: TemplateSet): RenderedDocument | Problem {
-  const document = source.document;
-  const name = document.plantilla ?? document.tipo;
-  const template = templates.templates.get(name);
-  if (!template) {
-    const field = document.plantilla ? 'plantilla' : 'tipo';
-    const available = [...templates.templates.keys()].join(', ');
-    return errorProblem(source.file, `no existe la plantilla templates/${name}.hbs; las disponibles son: ${available || '(ninguna)'}. Cree la plantilla o indique otra en "plantilla"`, {
-      field,
-      ...locate(source.json, [field]),
-    });
-  }
-  let markdown: string;
-  try {
-    markdown = template(buildView(entity.entity, document, source.sections, project.norms));
-  } catch (error) {
-    if (!(error instanceof TemplateProblem)) throw error;
-    return errorProblem(error.file, `${error.message} (al generar ${source.file})`, { line: error.line, column: error.column });
-  }
-  try {
-    const tree = parseMarkdown(markdown);
-    return { context: buildContext(entity.slug, entity.entity, entity.logo, document), tree, markdown };
-  } catch (error) {
-    if (!(error instanceof MarkdownProblem)) throw error;
-    // Authored Markdown was checked on its own at validation; what fails here
-    // comes from a template.
-    return errorProblem(join(templates.dir, `${name}.hbs`), `la plantilla produjo Markdown no válido en la línea ${error.line ?? '?'} del resultado para ${source.file}: ${error.message}`);
-  }
+/** A document that passed the whole-project checks, with its identity; not rendered yet. */
+export interface SourceDocument {
+  readonly entity: ValidEntity;
+  readonly source: ValidDocument;
+  readonly context: DocumentContext;
 }
 
-export function prepare(paths: Paths): Prepared {
+export interface Sources {
+  readonly raw: RawProject;
+  readonly project: ValidProject;
+  readonly templates: TemplateSet;
+  readonly documents: readonly SourceDocument[];
+  readonly problems: Problem[];
+}
+
+/**
+ * What rendering one document needs, and nothing else: small enough to send
+ * to a worker thread (no other documents, no JSON syntax trees).
+ */
+export interface DocumentInput {
+  readonly entity: Pick<ValidEntity, 'slug' | 'entity' | 'logo'>;
+  readonly source: Pick<ValidDocument, 'file' | 'document' | 'sections'>;
+  readonly norms: ReadonlyMap<string, Norm>;
+}
+
+export const templateName = (source: Pick<ValidDocument, 'document'>) => source.document.plantilla ?? source.document.tipo;
+
+function missingTemplate(source: ValidDocument, templates: TemplateSet): Problem | undefined {
+  const name = templateName(source);
+  if (templates.templates.has(name)) return undefined;
+  const field = source.document.plantilla ? 'plantilla' : 'tipo';
+  const available = [...templates.templates.keys()].join(', ');
+  return errorProblem(source.file, `no existe la plantilla templates/${name}.hbs; las disponibles son: ${available || '(ninguna)'}. Cree la plantilla o indique otra en "plantilla"`, {
+    field,
+    ...locate(source.json, [field]),
+  });
+}
+
+/** Load, schemas, cross-field rules and templates, for the whole project. */
+export function prepareSources(paths: Paths): Sources {
   const raw = loadProject(paths.dataDir);
   const { project, problems } = validateProject(raw, paths.today);
   const { set: templates, problems: templateProblems } = loadTemplates(paths.templatesDir);
   problems.push(...templateProblems);
-  const documents: PreparedDocument[] = [];
+  const documents: SourceDocument[] = [];
   if (!hasErrors(templateProblems)) {
     for (const entity of project.entities) {
       for (const source of entity.documents) {
-        const result = renderOne(entity, source, project, templates);
-        if ('severity' in result) problems.push(result);
-        else documents.push({ entity, source, rendered: result });
+        const problem = missingTemplate(source, templates);
+        if (problem) problems.push(problem);
+        else documents.push({ entity, source, context: buildContext(entity.slug, entity.entity, entity.logo, source.document) });
       }
     }
+  }
+  return { raw, project, templates, documents, problems };
+}
+
+export const documentInput = (doc: SourceDocument, project: ValidProject): DocumentInput => ({
+  entity: { slug: doc.entity.slug, entity: doc.entity.entity, logo: doc.entity.logo },
+  source: { file: doc.source.file, document: doc.source.document, sections: doc.source.sections },
+  norms: project.norms,
+});
+
+/** The document's Markdown from its template: what its editions and its archived content hash come from. */
+export function renderMarkdown(input: DocumentInput, templates: TemplateSet): { markdown: string } | Problem {
+  const { entity, source, norms } = input;
+  const name = templateName(source);
+  const template = templates.templates.get(name);
+  if (!template) throw new Error(`internal: template ${name} was checked by prepareSources`);
+  try {
+    return { markdown: template(buildView(entity.entity, source.document, source.sections, norms)) };
+  } catch (error) {
+    if (!(error instanceof TemplateProblem)) throw error;
+    return errorProblem(error.file, `${error.message} (al generar ${source.file})`, { line: error.line, column: error.column });
+  }
+}
+
+/** One document's own checks (its authored Markdown), then its template and its tree. */
+export function renderDocument(input: DocumentInput, templates: TemplateSet): { rendered?: RenderedDocument; problems: Problem[] } {
+  const problems = sectionsMarkdownProblems(input.source.sections);
+  if (hasErrors(problems)) return { problems };
+  const result = renderMarkdown(input, templates);
+  if ('severity' in result) return { problems: [...problems, result] };
+  const { markdown } = result;
+  const { entity, source } = input;
+  try {
+    const tree = parseMarkdown(markdown);
+    return { rendered: { context: buildContext(entity.slug, entity.entity, entity.logo, source.document), tree, markdown }, problems };
+  } catch (error) {
+    if (!(error instanceof MarkdownProblem)) throw error;
+    // Authored Markdown was checked on its own above; what fails here comes
+    // from a template.
+    const template = join(templates.dir, `${templateName(source)}.hbs`);
+    return { problems: [...problems, errorProblem(template, `la plantilla produjo Markdown no válido en la línea ${error.line ?? '?'} del resultado para ${source.file}: ${error.message}`)] };
+  }
+}
+
+/** Every stage for every document, in this thread. */
+export function prepare(paths: Paths): Prepared {
+  const sources = prepareSources(paths);
+  const { project, templates, problems } = sources;
+  const documents: PreparedDocument[] = [];
+  for (const doc of sources.documents) {
+    const result = renderDocument(documentInput(doc, project), templates);
+    problems.push(...result.problems);
+    if (result.rendered) documents.push({ entity: doc.entity, source: doc.source, rendered: result.rendered });
   }
   return { project, documents, problems };
 }

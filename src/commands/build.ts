@@ -1,24 +1,26 @@
-// docctl build: the main job. Validates everything first; with any error it
-// writes nothing at all. Then renders, in memory, every document whose
-// current version is not archived yet, and only then writes: drafts are
-// rewritten on every build, an approved version is written once and
-// archived (publish/archive.ts). Each file is written atomically, so a
-// failure at any point leaves output/ as it was or complete.
+// docctl build: the main job. Validates the whole project first; with any
+// error it writes nothing at all. A document is rendered only when its
+// inputs changed since its files were written (publish/render-cache.ts) and
+// its current version is not archived yet; those render in parallel
+// (publish/render-pool.ts) into a staging folder (publish/staging.ts), and
+// only when every one has succeeded are files moved into place: drafts are
+// replaced, an approved version is written once and archived
+// (publish/archive.ts). A failure at any point leaves output/ as it was.
 import { join } from 'node:path';
 import { formatDateShort } from '../dates.js';
 import { hasErrors, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { currentVersion } from '../model/versions.js';
-import { prepare, type PreparedDocument } from '../pipeline.js';
-import { archiveVersion, isArchived, readManifest, sha256 } from '../publish/archive.js';
-import { removeLeftovers, writeFileAtomic } from '../publish/atomic-write.js';
+import { documentInput, prepareSources, renderMarkdown, type SourceDocument, type Sources } from '../pipeline.js';
+import { isArchived, readManifest, sealVersion, sha256 } from '../publish/archive.js';
+import { removeLeftovers } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
-import { versionDir } from '../publish/output-paths.js';
-import { archivedSourceBytes, SOURCE_NAME } from '../publish/archived-source.js';
+import { editionNames, versionDir } from '../publish/output-paths.js';
 import { publishSite, SITE_DIR } from '../publish/publish-site.js';
-import { RenderCache, renderKey } from '../publish/render-cache.js';
-import { editionNames, type Edition } from '../publish/render-editions.js';
+import { inputKey, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
+import type { RenderJobResult } from '../publish/render-job.js';
 import { createRenderer } from '../publish/render-pool.js';
+import { openStaging, type Staging } from '../publish/staging.js';
 import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
@@ -29,54 +31,86 @@ export interface BuildOptions extends CommonOptions {
   readonly force?: boolean | undefined;
 }
 
-type Outcome = 'archivada' | 'borrador';
-
-interface Planned {
-  readonly doc: PreparedDocument;
+interface Slot {
+  readonly doc: SourceDocument;
   readonly dir: string;
-  readonly editions: readonly Edition[];
+  /** entidad/CÓDIGO/vN: the cache's name for the version folder. */
+  readonly name: string;
+  readonly key: string;
 }
 
-function writePlanned({ doc, dir, editions }: Planned): Outcome {
-  const { context } = doc.rendered;
-  if (context.state === 'borrador') {
-    for (const edition of editions) writeFileAtomic(join(dir, edition.name), edition.bytes);
-    return 'borrador';
-  }
-  const version = currentVersion(doc.source.document);
-  archiveVersion(dir, [...editions, { name: SOURCE_NAME, bytes: archivedSourceBytes(doc.rendered) }], {
-    entidad: context.entity.slug,
-    codigo: context.code,
-    titulo: doc.source.document.titulo,
-    version: context.version.number,
-    versionMostrada: context.version.label,
-    fechaAprobacion: version.fecha,
-    descripcion: version.descripcion,
-    acta: version.acta,
-    contenidoSha256: sha256(Buffer.from(doc.rendered.markdown)),
-  });
-  return 'archivada';
+const slotLabel = (doc: SourceDocument) => `${doc.context.code} v${doc.context.version.label}`;
+
+const editionFiles = (slot: Slot) =>
+  Object.values(editionNames(slot.doc.context.code, slot.doc.context.version.number)).map((name) => join(slot.dir, name));
+
+/** The hash of a document's Markdown, from the cache when its inputs have not changed. */
+function contentHash(slot: Slot, sources: Sources, cache: RenderCache): string | Problem {
+  const cached = cache.lookup(slot.name, slot.key);
+  if (cached) return cached.contenido;
+  const result = renderMarkdown(documentInput(slot.doc, sources.project), sources.templates);
+  if ('severity' in result) return result;
+  const contenido = sha256(Buffer.from(result.markdown));
+  cache.remember(slot.name, { entrada: slot.key, contenido });
+  return contenido;
 }
 
 /** Problems that only the output folder can reveal, such as approved content edited after archiving. */
-function archiveProblems(doc: PreparedDocument, dir: string): Problem[] {
-  const { context } = doc.rendered;
+function archiveProblems(slot: Slot, sources: Sources, cache: RenderCache): Problem[] {
+  const { doc, dir } = slot;
+  const { context } = doc;
   if (context.state === 'borrador') {
     return [{ severity: 'error', file: doc.source.file, field: 'versiones', message: `la versión ${context.version.number} ya está archivada en ${displayPath(dir)}; un borrador debe tener un número de versión nuevo (use docctl version)` }];
   }
   const manifest = readManifest(dir);
-  if (manifest.contenidoSha256 && manifest.contenidoSha256 !== sha256(Buffer.from(doc.rendered.markdown))) {
+  const content = contentHash(slot, sources, cache);
+  if (typeof content !== 'string') return [content];
+  if (manifest.contenidoSha256 && manifest.contenidoSha256 !== content) {
     return [{ severity: 'advertencia', file: doc.source.file, message: `el contenido de ${context.code} cambió después de archivar la versión ${context.version.label}; lo archivado no cambia: abra una nueva versión (docctl version ${context.code} --motivo "…") para publicar el cambio` }];
   }
   return [];
 }
 
-const editionFiles = (dir: string, doc: PreparedDocument) =>
-  Object.values(editionNames(doc.rendered.context.code, doc.rendered.context.version.number)).map((name) => join(dir, name));
+/** Moves a rendered document's staged files into place; an approved version is archived. */
+function commit(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, staging: Staging): 'archivada' | 'borrador' {
+  for (const file of staged.files) staging.move(folder, file.name, join(slot.dir, file.name));
+  const { doc } = slot;
+  if (doc.context.state === 'borrador') return 'borrador';
+  const version = currentVersion(doc.source.document);
+  sealVersion(
+    slot.dir,
+    staged.files.map((file) => ({ nombre: file.name, sha256: file.sha256, bytes: file.bytes })),
+    {
+      entidad: doc.context.entity.slug,
+      codigo: doc.context.code,
+      titulo: doc.source.document.titulo,
+      version: doc.context.version.number,
+      versionMostrada: doc.context.version.label,
+      fechaAprobacion: version.fecha,
+      descripcion: version.descripcion,
+      acta: version.acta,
+      contenidoSha256: staged.contentSha256,
+    },
+  );
+  return 'archivada';
+}
+
+function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument) => string {
+  const shared = sharedInputsHash(templatesDir, sources.raw.catalog?.text ?? '');
+  const entityTexts = new Map(sources.raw.entities.map((entity) => [entity.slug, entity.entityJson?.text ?? '']));
+  return (doc) =>
+    inputKey({
+      shared,
+      entityText: entityTexts.get(doc.entity.slug) ?? '',
+      logo: doc.entity.logo.bytes,
+      documentText: doc.source.json.text,
+      sections: doc.source.sections,
+    });
+}
 
 export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
-  const prepared = prepare(options);
-  const problems = [...prepared.problems];
+  const sources = prepareSources(options);
+  const problems = [...sources.problems];
   const lines: string[] = [];
   const fail = () => {
     printProblems(problems);
@@ -87,58 +121,74 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
   const release = acquireBuildLock(options.outputDir);
   try {
     removeLeftovers(options.outputDir);
+    const staging = openStaging(options.outputDir);
     const cache = new RenderCache(options.outputDir);
-    const toRender: { doc: PreparedDocument; dir: string; key: string; slot: string }[] = [];
-    for (const doc of prepared.documents) {
-      const { context } = doc.rendered;
+    const keyOf = inputKeys(sources, options.templatesDir);
+    const toRender: Slot[] = [];
+    for (const doc of sources.documents) {
+      const { context } = doc;
       const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
-      const slot = `${context.entity.slug}/${context.code}/v${context.version.number}`;
+      const slot: Slot = { doc, dir, name: `${context.entity.slug}/${context.code}/v${context.version.number}`, key: keyOf(doc) };
       if (isArchived(dir)) {
-        problems.push(...archiveProblems(doc, dir));
-        lines.push(`  ${slot}  ${context.code} v${context.version.label}: ya archivada, sin cambios`);
-        continue;
+        problems.push(...archiveProblems(slot, sources, cache));
+        lines.push(`  ${slot.name}  ${slotLabel(doc)}: ya archivada, sin cambios`);
+      } else if (!options.force && context.state === 'borrador' && cache.isFresh(slot.name, slot.key, editionFiles(slot))) {
+        lines.push(`  ${slot.name}  ${slotLabel(doc)}: borrador sin cambios`);
+      } else {
+        toRender.push(slot);
       }
-      const key = renderKey(doc.rendered);
-      if (!options.force && context.state === 'borrador' && cache.isFresh(slot, key, editionFiles(dir, doc))) {
-        lines.push(`  ${slot}  ${context.code} v${context.version.label}: borrador sin cambios`);
-        continue;
-      }
-      toRender.push({ doc, dir, key, slot });
     }
     if (hasErrors(problems)) return fail();
 
-    // Render everything in memory first: a failure here leaves output/ as it was.
-    const progress = createProgress(toRender.length, options.quiet);
-    const renderer = createRenderer(toRender.length);
-    let planned: (Planned & { key: string; slot: string })[];
-    try {
-      planned = await Promise.all(
-        toRender.map(async (item) => {
-          const editions = await renderer.render(item.doc.rendered);
-          progress.done(`${item.doc.rendered.context.code} v${item.doc.rendered.context.version.label}`);
-          return { ...item, editions };
-        }),
-      );
-    } finally {
-      progress.finish();
-      await renderer.close();
+    const results = await renderAll(toRender, sources, options, staging);
+    for (const result of results) problems.push(...result.problems);
+    if (hasErrors(problems)) {
+      staging.discard();
+      return fail();
     }
     printProblems(problems);
-    for (const plan of planned) {
-      const outcome = writePlanned(plan);
-      if (outcome === 'borrador') cache.remember(plan.slot, plan.key);
-      const { context } = plan.doc.rendered;
+    toRender.forEach((slot, index) => {
+      const staged = results[index]?.staged;
+      if (!staged) throw new Error(`internal: ${slot.name} rendered without files and without errors`);
+      const outcome = commit(slot, staging.folderFor(index), staged, staging);
+      cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256 });
+      const { context } = slot.doc;
       const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
-      lines.push(`  ${displayPath(plan.dir)}/  ${context.code} v${context.version.label}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
-    }
-    if (planned.length > 0) cache.save();
-    const site = publishSite(prepared.documents, options.outputDir);
+      lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
+    });
+    staging.discard();
+    cache.save();
+    const site = publishSite(sources.documents, options.outputDir);
     lines.push(`  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia: ${site.files} archivos${site.removed ? `, ${site.removed} retirados` : ''}`);
   } finally {
     release();
   }
-  lines.push(`Listo: ${prepared.documents.length} documentos en ${displayPath(options.outputDir)}/`);
+  const count = sources.documents.length;
+  lines.push(`Listo: ${count} ${count === 1 ? 'documento' : 'documentos'} en ${displayPath(options.outputDir)}/`);
   return { code: 0, lines };
+}
+
+/** Renders every slot into its staging folder, in parallel when there are several. */
+async function renderAll(slots: readonly Slot[], sources: Sources, options: BuildOptions, staging: Staging): Promise<RenderJobResult[]> {
+  if (slots.length === 0) return [];
+  const progress = createProgress(slots.length, options.quiet);
+  const renderer = await createRenderer(slots.length);
+  try {
+    return await Promise.all(
+      slots.map(async (slot, index) => {
+        const result = await renderer.render({
+          input: documentInput(slot.doc, sources.project),
+          templatesDir: options.templatesDir,
+          stagingDir: staging.folderFor(index),
+        });
+        progress.done(slotLabel(slot.doc));
+        return result;
+      }),
+    );
+  } finally {
+    progress.finish();
+    await renderer.close();
+  }
 }
 
 export async function runBuild(options: BuildOptions): Promise<number> {

@@ -33,16 +33,28 @@ const PARSE_ERRORS_ES: Record<string, string> = {
   InvalidCharacter: 'carácter no permitido dentro de un texto (use \\n para un salto de línea)',
 };
 
+// Line starts of the last text asked about: problems and section positions
+// ask many times about the same file, and scanning it from the start each
+// time cost more than validating it.
+let indexedText: string | undefined;
+let lineStarts: number[] = [];
+
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  if (text !== indexedText) {
+    lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    indexedText = text;
   }
-  return { line, column: offset - lineStart + 1 };
+  const target = Math.max(0, Math.min(offset, text.length));
+  // The last line start at or before the offset.
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= target) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
 /** Returns the parsed file, or the problems that prevent reading it. */

@@ -46,14 +46,25 @@ export function readManifest(versionDir: string): Manifest {
 export function archiveVersion(versionDir: string, files: readonly { name: string; bytes: Uint8Array }[], manifest: Omit<Manifest, 'archivos'>): Manifest {
   if (isArchived(versionDir)) throw new Error(`internal: ${versionDir} is archived and write-once`);
   for (const file of files) writeFileAtomic(join(versionDir, file.name), file.bytes);
-  const complete: Manifest = {
-    ...manifest,
-    archivos: files.map((file) => ({ nombre: file.name, sha256: sha256(file.bytes), bytes: file.bytes.length })),
-  };
+  return sealVersion(
+    versionDir,
+    files.map((file) => ({ nombre: file.name, sha256: sha256(file.bytes), bytes: file.bytes.length })),
+    manifest,
+  );
+}
+
+/**
+ * Archives a version whose files are already in its folder (a build moves
+ * them there from its staging folder): writes the manifest, last, and makes
+ * everything read-only.
+ */
+export function sealVersion(versionDir: string, files: Manifest['archivos'], manifest: Omit<Manifest, 'archivos'>): Manifest {
+  if (isArchived(versionDir)) throw new Error(`internal: ${versionDir} is archived and write-once`);
+  const complete: Manifest = { ...manifest, archivos: [...files] };
   writeFileAtomic(join(versionDir, MANIFEST_NAME), `${JSON.stringify(complete, null, 2)}\n`);
   // Read-only as a visible signal to people and other programs; docctl itself
   // relies on the manifest, not on permissions.
-  for (const file of [...files.map((f) => f.name), MANIFEST_NAME]) chmodSync(join(versionDir, file), 0o444);
+  for (const file of [...files.map((f) => f.nombre), MANIFEST_NAME]) chmodSync(join(versionDir, file), 0o444);
   return complete;
 }
 

@@ -20,3 +20,9 @@ export function insideOutput(outputDir: string, relativePath: string): string {
   }
   return target;
 }
+
+/** The file names of a version's editions, in the order they are written. */
+export function editionNames(code: string, version: number): { pdf: string; docx: string; html: string } {
+  const base = `${code}-v${version}`;
+  return { pdf: `${base}.pdf`, docx: `${base}.docx`, html: `${base}.html` };
+}

@@ -5,13 +5,13 @@
 // removed, so nothing stays online by accident.
 import { readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PreparedDocument } from '../pipeline.js';
+import type { SourceDocument } from '../pipeline.js';
 import { isArchived, readManifest } from './archive.js';
 import { readArchivedSource } from './archived-source.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { insideOutput, versionDir } from './output-paths.js';
 import { buildSite } from './site/index.js';
-import { siteDocumentFrom } from './site/from-prepared.js';
+import { siteDocumentFrom, siteVersions } from './site/from-prepared.js';
 import type { SiteFile } from './site/types.js';
 
 export const SITE_DIR = 'sitio';
@@ -45,15 +45,26 @@ function removeEmptyFolders(dir: string, root: string): void {
   if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
-export function publishSite(documents: readonly PreparedDocument[], outputDir: string): { files: number; removed: number } {
+/** Writes `path` only when its bytes differ: an unchanged site costs reads, not writes and flushes. */
+function writeIfChanged(path: string, content: Uint8Array | string): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    if (Buffer.compare(readFileSync(path), bytes) === 0) return;
+  } catch {
+    // missing or unreadable: write it
+  }
+  writeFileAtomic(path, bytes);
+}
+
+export function publishSite(documents: readonly SourceDocument[], outputDir: string): { files: number; removed: number } {
   const siteDocuments = documents.flatMap((doc) => {
-    const { context } = doc.rendered;
+    const { context } = doc;
     const dirOf = (n: number) => versionDir(outputDir, context.entity.slug, context.code, n);
-    const vigente = siteDocumentFrom(doc, (n) => archivedFiles(dirOf(n))).versions.find((v) => v.state === 'vigente');
-    if (!vigente) return [];
-    // The version in force as archived; the data's own rendering only when it is that version.
-    const archived = readArchivedSource(dirOf(vigente.number), doc.entity.logo) ?? (context.state === 'vigente' ? doc.rendered : undefined);
-    if (!archived || !isArchived(dirOf(vigente.number))) return [];
+    const vigente = siteVersions(doc, () => []).find((v) => v.state === 'vigente');
+    if (!vigente || !isArchived(dirOf(vigente.number))) return [];
+    // The version in force as archived (every archive docctl writes holds its fuente.json).
+    const archived = readArchivedSource(dirOf(vigente.number), doc.entity.logo);
+    if (!archived) return [];
     // Whether it may be published is decided by today's data: a document
     // reclassified as reserved comes down even though its archive says pública.
     const rendered = { ...archived, context: { ...archived.context, classification: context.classification, classificationLabel: context.classificationLabel } };
@@ -65,7 +76,7 @@ export function publishSite(documents: readonly PreparedDocument[], outputDir: s
   for (const [path, content] of files) {
     const target = insideOutput(outputDir, `${SITE_DIR}/${path}`);
     keep.add(target);
-    writeFileAtomic(target, content);
+    writeIfChanged(target, content);
   }
   let removed = 0;
   for (const file of listFiles(root)) {

@@ -1,69 +1,106 @@
-// Drafts are rewritten by every build; this cache lets a build skip a draft
-// whose inputs have not changed since its files were written. The key hashes
-// everything a rendering depends on: the Markdown (data, catalog and
-// templates went into it), the identity beside it (entity, logo, dates) and
-// the program itself. The cache is one file; deleting it only costs time.
+// A build skips a draft whose inputs have not changed since its files were
+// written, without even preparing it. The key is a hash of every input a
+// rendering depends on, read as bytes: the program itself, the templates,
+// the norm catalog, the entity (its file and logo), the document's file and
+// the Markdown files it names. Approved versions are archived once and never
+// rendered again; for them the cache keeps the hash of their content, so the
+// check that archived content was not edited needs no rendering either.
+// The cache is one file; deleting it only costs time.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RenderedDocument } from '../model/document-context.js';
+import type { ValidSection } from '../validate/rules.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 const CACHE_FILE = '.docctl-cache.json';
+/** Bumped when the entries change shape: an older cache is then ignored. */
+const CACHE_FORMAT = 2;
+
+/** Hashes every file below `dir` whose name passes `include`, names and bytes, in a stable order. */
+export function hashFolder(dir: string, include: (name: string) => boolean): string {
+  const hash = createHash('sha256');
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (include(name)) hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return hash.digest('hex');
+}
 
 let programFingerprint: string | undefined;
 
 /** A hash of the program's own files, so a new docctl re-renders drafts. */
-function program(): string {
-  if (programFingerprint) return programFingerprint;
-  const hash = createHash('sha256');
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(path));
-    }
-  };
-  walk(root);
-  programFingerprint = hash.digest('hex');
+export function programHash(): string {
+  programFingerprint ??= hashFolder(dirname(dirname(fileURLToPath(import.meta.url))), (name) => /\.(js|ts)$/.test(name));
   return programFingerprint;
 }
 
-export function renderKey(doc: RenderedDocument): string {
-  const { entity, ...rest } = doc.context;
-  const { logo, ...entityRest } = entity;
-  return createHash('sha256')
-    .update(program())
-    .update(doc.markdown)
-    .update(JSON.stringify({ ...rest, entity: entityRest }))
-    .update(logo.bytes)
-    .digest('hex');
+export interface DocumentInputs {
+  /** Program, templates and catalog: what every document shares. */
+  readonly shared: string;
+  readonly entityText: string;
+  readonly logo: Uint8Array;
+  readonly documentText: string;
+  readonly sections: readonly ValidSection[];
+}
+
+export function sharedInputsHash(templatesDir: string, catalogText: string): string {
+  return createHash('sha256').update(programHash()).update(hashFolder(templatesDir, () => true)).update(catalogText).digest('hex');
+}
+
+export function inputKey(inputs: DocumentInputs): string {
+  const hash = createHash('sha256').update(inputs.shared).update('\0').update(inputs.entityText).update('\0').update(inputs.logo).update('\0').update(inputs.documentText);
+  // Markdown named by "archivo" lives outside the JSON; "contenido" is in it already, and hashing it twice is harmless.
+  const addSections = (sections: readonly ValidSection[]) => {
+    for (const section of sections) {
+      hash.update('\0').update(section.markdown?.text ?? '');
+      addSections(section.secciones);
+    }
+  };
+  addSections(inputs.sections);
+  return hash.digest('hex');
+}
+
+export interface CacheEntry {
+  /** inputKey of what the files in the slot were rendered from. */
+  readonly entrada: string;
+  /** SHA-256 of the Markdown rendered from those inputs. */
+  readonly contenido: string;
 }
 
 export class RenderCache {
-  private readonly entries: Record<string, string>;
+  private readonly entries: Record<string, CacheEntry>;
   constructor(private readonly outputDir: string) {
-    let entries: Record<string, string> = {};
+    let entries: Record<string, CacheEntry> = {};
     try {
-      entries = JSON.parse(readFileSync(join(outputDir, CACHE_FILE), 'utf8')) as Record<string, string>;
+      const file = JSON.parse(readFileSync(join(outputDir, CACHE_FILE), 'utf8')) as { formato?: number; entradas?: Record<string, CacheEntry> };
+      if (file.formato === CACHE_FORMAT && file.entradas && typeof file.entradas === 'object') entries = file.entradas;
     } catch {
       entries = {}; // missing or damaged: start over
     }
     this.entries = entries;
   }
 
-  /** True when the folder holds files rendered from exactly these inputs. */
-  isFresh(slot: string, key: string, files: readonly string[]): boolean {
-    return this.entries[slot] === key && files.every((file) => existsSync(file));
+  /** The entry for a slot when it was made from exactly these inputs. */
+  lookup(slot: string, key: string): CacheEntry | undefined {
+    const entry = this.entries[slot];
+    return entry && entry.entrada === key && typeof entry.contenido === 'string' ? entry : undefined;
   }
 
-  remember(slot: string, key: string): void {
-    this.entries[slot] = key;
+  /** True when the slot holds files rendered from exactly these inputs, and they are all still there. */
+  isFresh(slot: string, key: string, files: readonly string[]): boolean {
+    return this.lookup(slot, key) !== undefined && files.every((file) => existsSync(file));
+  }
+
+  remember(slot: string, entry: CacheEntry): void {
+    this.entries[slot] = entry;
   }
 
   save(): void {
-    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify(this.entries, null, 1)}\n`);
+    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify({ formato: CACHE_FORMAT, entradas: this.entries }, null, 1)}\n`);
   }
 }

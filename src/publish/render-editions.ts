@@ -4,16 +4,11 @@ import type { RenderedDocument } from '../model/document-context.js';
 import { writeDocx } from '../write/docx/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { writePdfWithLayout } from '../write/pdf/index.js';
+import { editionNames } from './output-paths.js';
 
 export interface Edition {
   readonly name: string;
   readonly bytes: Uint8Array;
-}
-
-/** The file names of a version's editions, in the order they are written. */
-export function editionNames(code: string, version: number): { pdf: string; docx: string; html: string } {
-  const base = `${code}-v${version}`;
-  return { pdf: `${base}.pdf`, docx: `${base}.docx`, html: `${base}.html` };
 }
 
 export async function renderEditions(doc: RenderedDocument): Promise<Edition[]> {

@@ -4,13 +4,12 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { RenderedDocument } from '../model/document-context.js';
-import { renderEditions, type Edition } from './render-editions.js';
+import type { RenderJob, RenderJobResult } from './render-job.js';
 
 const MIN_DOCUMENTS_FOR_WORKERS = 4;
 
 export interface Renderer {
-  render(doc: RenderedDocument): Promise<Edition[]>;
+  render(job: RenderJob): Promise<RenderJobResult>;
   close(): Promise<void>;
 }
 
@@ -20,14 +19,17 @@ function workerFile(): string {
   return here.replace(/render-pool\.(ts|js)$/, (_, ext: string) => `render-worker.${ext}`);
 }
 
-export function createRenderer(documents: number): Renderer {
+export async function createRenderer(documents: number): Promise<Renderer> {
   const threads = Math.min(availableParallelism(), documents);
   if (documents < MIN_DOCUMENTS_FOR_WORKERS || threads < 2) {
-    return { render: renderEditions, close: async () => undefined };
+    // Loaded only when something is to be rendered: a build with nothing
+    // changed never loads pdfmake or docx.
+    const { runRenderJob } = await import('./render-job.js');
+    return { render: runRenderJob, close: async () => undefined };
   }
   const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   return {
-    render: (doc) => pool.run(doc) as Promise<Edition[]>,
+    render: (job) => pool.run(job) as Promise<RenderJobResult>,
     close: () => pool.destroy(),
   };
 }

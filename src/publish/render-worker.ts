@@ -1,9 +1,7 @@
-// Worker-thread entry: renders one document's editions. The tree and context
-// arrive by structured clone, and the bytes go back the same way (a few MB:
-// copying costs far less than rendering).
-import type { RenderedDocument } from '../model/document-context.js';
-import { renderEditions } from './render-editions.js';
+// Worker-thread entry: one document's render job (render-job.ts). The input
+// arrives by structured clone; only names and hashes go back.
+import { runRenderJob, type RenderJob } from './render-job.js';
 
-export default function render(doc: RenderedDocument) {
-  return renderEditions(doc);
+export default function render(job: RenderJob) {
+  return runRenderJob(job);
 }

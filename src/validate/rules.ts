@@ -114,18 +114,18 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
     const ids = [...norms.keys()];
     const seen = new Set<string>();
     doc.normas.forEach((id, index) => {
-      const where = at(json, ['normas', index]);
+      const where = () => at(json, ['normas', index]);
       const norm = norms.get(id);
       if (!norm) {
         const hint = closest(id, ids);
-        problems.push(errorProblem(json.file, `"${id}" no está en el normograma (data/normas.json)${hint ? `; ¿quiso decir "${hint}"?` : '; agréguela allí primero'}`, where));
+        problems.push(errorProblem(json.file, `"${id}" no está en el normograma (data/normas.json)${hint ? `; ¿quiso decir "${hint}"?` : '; agréguela allí primero'}`, where()));
       } else if (seen.has(id)) {
-        problems.push(errorProblem(json.file, `"${id}" está repetida en el marco jurídico`, where));
+        problems.push(errorProblem(json.file, `"${id}" está repetida en el marco jurídico`, where()));
       } else if (norm.estado === 'derogada') {
         const replacement = norm.reemplazadaPor ? norms.get(norm.reemplazadaPor) : undefined;
         problems.push({
           severity: 'advertencia',
-          ...where,
+          ...where(),
           file: json.file,
           message: `cita ${norm.tipo} ${norm.numero} de ${norm.año}, que está derogada${replacement ? ` (reemplazada por ${replacement.tipo} ${replacement.numero} de ${replacement.año})` : ''}; el documento ${doc.codigo} necesita una nueva versión`,
         });

@@ -109,7 +109,6 @@ function resolveSections(
     } else if (section.contenido !== undefined) {
       markdown = { text: section.contenido, file: json.file, field: `${formatFieldPath(path)}.contenido`, ...locate(json, [...path, 'contenido']) };
     }
-    if (markdown) problems.push(...sectionMarkdownProblems(markdown));
     return {
       titulo: section.titulo,
       markdown,
@@ -120,6 +119,14 @@ function resolveSections(
   });
 }
 
+/**
+ * The authored Markdown of every section, checked on its own so problems name
+ * its own lines. Kept apart from validateProject: it parses every section,
+ * the costliest check, so a build runs it only for documents it renders.
+ */
+export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Problem[] {
+  return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
+}
 
 /** `today` (AAAA-MM-DD) decides which reviews are due; omit it to skip that check. */
 export function validateProject(raw: RawProject, today?: string): { project: ValidProject; problems: Problem[] } {

@@ -6,12 +6,25 @@
 import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
 import { versionStates } from '../../model/versions.js';
-import type { PreparedDocument } from '../../pipeline.js';
+import type { RenderedDocument } from '../../model/document-context.js';
+import type { ValidDocument, ValidEntity } from '../../validate/validate-project.js';
 import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
 
 export type FilesOfVersion = (versionNumber: number, state: 'vigente' | 'obsoleto') => readonly SiteFile[];
 
-export function siteDocumentFrom(prepared: PreparedDocument, filesOf: FilesOfVersion): SiteDocument {
+/** A document's data, and the rendering to publish (the version in force, as archived). */
+export interface PublishableDocument {
+  readonly entity: Pick<ValidEntity, 'entity'>;
+  readonly source: Pick<ValidDocument, 'document'>;
+  readonly rendered: RenderedDocument;
+}
+
+export function siteDocumentFrom(prepared: PublishableDocument, filesOf: FilesOfVersion): SiteDocument {
+  return { rendered: prepared.rendered, classification: prepared.rendered.context.classification, versions: siteVersions(prepared, filesOf) };
+}
+
+/** The approved versions of a document's data, each with its state and files. */
+export function siteVersions(prepared: Omit<PublishableDocument, 'rendered'>, filesOf: FilesOfVersion): SiteVersion[] {
   const format = prepared.entity.entity.formatoVersion;
   const versions: SiteVersion[] = versionStates(prepared.source.document).flatMap(({ version, state }) =>
     state === 'borrador'
@@ -28,5 +41,5 @@ export function siteDocumentFrom(prepared: PreparedDocument, filesOf: FilesOfVer
           },
         ],
   );
-  return { rendered: prepared.rendered, classification: prepared.rendered.context.classification, versions };
+  return versions;
 }

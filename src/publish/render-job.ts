@@ -1,0 +1,69 @@
+// One document's whole rendering, as a build runs it: its own Markdown
+// checks, template and tree (pipeline.ts renderDocument), its editions, and
+// their bytes written to the build's staging folder. Runs in the main thread
+// or in a worker thread; either way only file names and hashes come back, so
+// the memory a build needs does not grow with the number of documents.
+import { join } from 'node:path';
+import { errorProblem, UserError, type Problem } from '../errors.js';
+import { renderDocument, type DocumentInput } from '../pipeline.js';
+import { loadTemplates, type TemplateSet } from '../render/template-env.js';
+import { sha256 } from './archive.js';
+import { archivedSourceBytes, SOURCE_NAME } from './archived-source.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { renderEditions } from './render-editions.js';
+
+export interface RenderJob {
+  readonly input: DocumentInput;
+  readonly templatesDir: string;
+  /** The folder this document's files are staged in until the whole build has succeeded. */
+  readonly stagingDir: string;
+}
+
+export interface StagedFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface RenderJobResult {
+  readonly problems: readonly Problem[];
+  /** Absent when the document has errors. */
+  readonly staged?: { readonly files: readonly StagedFile[]; readonly contentSha256: string };
+}
+
+// Templates are compiled once per thread. The build checked them before
+// starting any job, so a problem here means they changed during the build.
+const templateSets = new Map<string, TemplateSet>();
+
+function templatesIn(dir: string): TemplateSet {
+  let set = templateSets.get(dir);
+  if (!set) {
+    const loaded = loadTemplates(dir);
+    if (loaded.problems.length > 0) throw new UserError(`las plantillas de ${dir} cambiaron durante el build; vuelva a ejecutarlo`);
+    set = loaded.set;
+    templateSets.set(dir, set);
+  }
+  return set;
+}
+
+export async function runRenderJob(job: RenderJob): Promise<RenderJobResult> {
+  const file = job.input.source.file;
+  try {
+    const { rendered, problems } = renderDocument(job.input, templatesIn(job.templatesDir));
+    if (!rendered) return { problems };
+    const files = await renderEditions(rendered);
+    // An approved version also archives what it was rendered from (archived-source.ts).
+    if (rendered.context.state !== 'borrador') files.push({ name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) });
+    const staged = files.map(({ name, bytes }) => {
+      writeFileAtomic(join(job.stagingDir, name), bytes);
+      return { name, sha256: sha256(bytes), bytes: bytes.length };
+    });
+    return { problems, staged: { files: staged, contentSha256: sha256(Buffer.from(rendered.markdown)) } };
+  } catch (error) {
+    // A user error from a writer (a header taller than half the page, a full
+    // disk) belongs to this document; a worker thread could not pass its
+    // class back, so it travels as a problem naming the file.
+    if (error instanceof UserError) return { problems: [errorProblem(file, error.message), ...error.problems] };
+    throw error;
+  }
+}

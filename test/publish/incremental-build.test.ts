@@ -1,0 +1,132 @@
+// Incremental builds through the real CLI: a draft is rendered again only
+// when one of its inputs changed (its data, its entity, the catalog, the
+// templates, the program), --forzar renders everything, the cache can be
+// deleted without harm, and a build that fails in the middle of rendering
+// leaves output/ exactly as it was.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, editJson, MINIMAL_DOC, runCli, TEMPLATES } from '../support/project.js';
+
+const CODES = ['GC-P-001', 'GC-P-002', 'GC-P-003', 'GC-P-004', 'GC-P-005'];
+
+/** Five drafts: enough for the build to render them in worker threads. */
+function draftProject(): { data: string; output: string; templates: string } {
+  const dir = copyProject();
+  const data = join(dir, 'data');
+  editJson(data, MINIMAL_DOC, (doc) => {
+    (doc.versiones as unknown[]).push({ numero: 2, estado: 'borrador', descripcion: 'Actualización' });
+  });
+  const original = readFileSync(join(data, MINIMAL_DOC), 'utf8');
+  for (const code of CODES.slice(1)) {
+    writeFileSync(join(data, 'entidad-prueba', 'documentos', `${code}.json`), original.replace('"GC-P-001"', `"${code}"`).replace('Política de prueba', `Política de prueba ${code}`));
+  }
+  const templates = join(dir, 'templates');
+  cpSync(TEMPLATES, templates, { recursive: true });
+  return { data, output: join(dir, 'output'), templates };
+}
+
+const pdfOf = (output: string, code: string) => join(output, 'entidad-prueba', code, 'v2', `${code}-v2.pdf`);
+
+/** Every file below output/ with its bytes and modification time. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else files.set(path, `${stat.mtimeMs} ${readFileSync(path).toString('base64')}`);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** The codes the build says it rendered (lines ending in "borrador", not "borrador sin cambios"). */
+const rendered = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => / v2[.0-9]*: borrador$/.test(line))
+    .map((line) => /(GC-P-\d{3}) v2/.exec(line)?.[1])
+    .sort();
+
+describe('incremental build', () => {
+  const project = draftProject();
+  const build = (...extra: string[]) => runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, ...extra]);
+  const buildOk = (...extra: string[]) => {
+    const result = build(...extra);
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+
+  beforeAll(() => {
+    const first = build();
+    expect(first.status, first.stderr).toBe(0);
+    expect(rendered(first.stdout)).toEqual(CODES);
+  });
+
+  it('renders nothing when nothing changed, and touches no file', () => {
+    const before = snapshot(join(project.output, 'entidad-prueba'));
+    const again = build();
+    expect(again.status, again.stderr).toBe(0);
+    expect(rendered(again.stdout)).toEqual([]);
+    expect(again.stdout.match(/borrador sin cambios/g)).toHaveLength(CODES.length);
+    expect(snapshot(join(project.output, 'entidad-prueba'))).toEqual(before);
+  });
+
+  it('renders again only the document whose data changed', () => {
+    editJson(project.data, 'entidad-prueba/documentos/GC-P-003.json', (doc) => {
+      doc.titulo = 'Política cambiada';
+    });
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(rendered(result.stdout)).toEqual(['GC-P-003']);
+    expect(execFileSync('pdftotext', [pdfOf(project.output, 'GC-P-003'), '-'], { encoding: 'utf8' })).toContain('Política cambiada');
+  });
+
+  it('renders everything again when a template, the entity or the catalog changes', () => {
+    writeFileSync(join(project.templates, 'politica.hbs'), `${readFileSync(join(project.templates, 'politica.hbs'), 'utf8')}{{!-- cambio --}}\n`);
+    expect(rendered(buildOk().stdout)).toEqual(CODES);
+    editJson(project.data, 'entidad-prueba/entidad.json', (entity) => {
+      entity.nombre = 'Entidad de Prueba Renombrada';
+    });
+    expect(rendered(buildOk().stdout)).toEqual(CODES);
+    editJson(project.data, 'normas.json', (catalog) => {
+      (catalog.normas as { detalle?: string }[])[0]!.detalle = 'Detalle corregido';
+    });
+    expect(rendered(buildOk().stdout)).toEqual(CODES);
+  });
+
+  it('renders everything with --forzar, and a document whose file was deleted', () => {
+    expect(rendered(buildOk('--forzar').stdout)).toEqual(CODES);
+    rmSync(pdfOf(project.output, 'GC-P-004'));
+    expect(rendered(buildOk().stdout)).toEqual(['GC-P-004']);
+    expect(existsSync(pdfOf(project.output, 'GC-P-004'))).toBe(true);
+  });
+
+  it('gives the same bytes after the cache is deleted', () => {
+    const before = readFileSync(pdfOf(project.output, 'GC-P-002'));
+    rmSync(join(project.output, '.docctl-cache.json'));
+    expect(rendered(buildOk().stdout)).toEqual(CODES);
+    expect(readFileSync(pdfOf(project.output, 'GC-P-002')).equals(before)).toBe(true);
+  });
+
+  it('leaves output/ as it was when one document fails while the others render', () => {
+    // Changed data for every document, so all of them render; one of them
+    // has Markdown that only its own check, in its render job, refuses.
+    for (const code of CODES) {
+      editJson(project.data, `entidad-prueba/documentos/${code}.json`, (doc) => {
+        doc.titulo = `${code} cambiado otra vez`;
+        if (code === 'GC-P-005') (doc.secciones as { contenido?: string }[])[0]!.contenido = 'Texto\n\n# Un título escrito a mano';
+      });
+    }
+    const before = snapshot(project.output);
+    const result = build();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/GC-P-005\.json:\d+:\d+: secciones\[0\]\.contenido: línea 3 del contenido: no escriba títulos con #/);
+    expect(result.stderr).toContain('No se generó ningún archivo');
+    expect(snapshot(project.output)).toEqual(before);
+  });
+});
