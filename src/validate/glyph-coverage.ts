@@ -15,15 +15,42 @@ function documentFont(): fontkit.Font {
   return font;
 }
 
+// Whether the font prints a code point, asked of fontkit once per code point:
+// a check walks every character of every data file (millions of characters
+// for a few hundred documents, drawn from a few hundred code points), and
+// fontkit's cmap lookup costs far more than reading this table. For the
+// Basic Multilingual Plane: 0 = not asked yet, 1 = printable, 2 = missing.
+const BMP_PRINTABLE = 1;
+const BMP_MISSING = 2;
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, boolean>();
+
+function printable(cp: number): boolean {
+  // Line breaks and tabs are layout, and variation selectors never print.
+  if (cp < 0x20 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d) return true;
+  if (cp < 0x10000) {
+    const known = bmp[cp];
+    if (known) return known === BMP_PRINTABLE;
+    const has = documentFont().hasGlyphForCodePoint(cp);
+    bmp[cp] = has ? BMP_PRINTABLE : BMP_MISSING;
+    return has;
+  }
+  let has = astral.get(cp);
+  if (has === undefined) {
+    has = documentFont().hasGlyphForCodePoint(cp);
+    astral.set(cp, has);
+  }
+  return has;
+}
+
 /** The first character of `text` the font cannot print, if any. */
 export function firstMissingGlyph(text: string): { char: string; index: number } | undefined {
-  const f = documentFont();
-  let index = 0;
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    // Line breaks and tabs are layout, and variation selectors never print.
-    if (cp >= 0x20 && !(cp >= 0xfe00 && cp <= 0xfe0f) && cp !== 0x200d && !f.hasGlyphForCodePoint(cp)) return { char, index };
-    index += char.length;
+  // By code point, as `for…of` would, without a string per character.
+  for (let index = 0; index < text.length; ) {
+    const cp = text.codePointAt(index)!;
+    const length = cp > 0xffff ? 2 : 1;
+    if (!printable(cp)) return { char: text.slice(index, index + length), index };
+    index += length;
   }
   return undefined;
 }
