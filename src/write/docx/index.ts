@@ -2,7 +2,7 @@
 // context → a Word document. Handlers (handlers/) write the body; layout/
 // draws what comes from the context (header, footer, cover, signatures);
 // reproducible-zip.ts makes the bytes depend on the input only.
-import { Document, Packer, SectionType, type ISectionOptions } from 'docx';
+import { Document, SectionType, type ISectionOptions } from 'docx';
 import { pageNumbersFrom, type PageHints } from './page-hints.js';
 import type { RenderedDocument } from '../../model/document-context.js';
 import { handlers } from './handlers/index.js';
@@ -12,6 +12,7 @@ import { documentHeader } from './layout/header.js';
 import { documentNumbering } from './layout/numbering.js';
 import { pageGeometry, textWidth } from './layout/page.js';
 import { documentStyles, tableStyle } from './layout/styles.js';
+import { packageParts } from './package-parts.js';
 import { makeReproducible } from './reproducible-zip.js';
 import { createState, type DocxSettings } from './state.js';
 
@@ -69,6 +70,5 @@ export function buildDocx(doc: RenderedDocument, hints?: PageHints): Document {
 
 /** The .docx bytes; the same document gives the same bytes anywhere. */
 export async function writeDocx(doc: RenderedDocument, hints?: PageHints): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildDocx(doc, hints));
-  return makeReproducible(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), doc.context.timestamp);
+  return makeReproducible(packageParts(buildDocx(doc, hints)), doc.context.timestamp);
 }

@@ -4,17 +4,27 @@
 // process numbers on from the first), and zip entries get the current local
 // time. This pass pins all of them, so the same input gives the same bytes on
 // any machine, in any time zone, in any process.
-import { strToU8, strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
+// It starts from the parts docx compiled (package-parts.ts), before any
+// zipping. The text parts are written here with TextEncoder, as docx would
+// have written them (so even a lone surrogate comes out as the same U+FFFD).
+import { strToU8, strFromU8, zipSync, type Zippable } from 'fflate';
+import type { PackageParts } from './package-parts.js';
 
-export function makeReproducible(packed: Uint8Array, timestamp: Date): Uint8Array {
-  const parts = unzipSync(packed);
+const utf8 = new TextEncoder();
+
+export function makeReproducible(compiled: PackageParts, timestamp: Date): Uint8Array {
+  const parts: Record<string, Uint8Array> = {};
   const text = new Map<string, string>();
-  for (const [name, bytes] of Object.entries(parts)) if (/\.(xml|rels)$/.test(name)) text.set(name, strFromU8(bytes));
+  for (const [name, data] of compiled) {
+    if (/\.(xml|rels)$/.test(name)) text.set(name, typeof data === 'string' ? data : strFromU8(data));
+    else parts[name] = typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  const names = [...compiled.keys()];
 
   const core = text.get('docProps/core.xml');
   if (core !== undefined) text.set('docProps/core.xml', pinCoreDates(core, timestamp));
   for (const relsName of [...text.keys()].filter((name) => name.endsWith('.rels'))) renumberRelationships(text, relsName);
-  const order = entryOrder(Object.keys(parts));
+  const order = entryOrder(names);
   const wordParts = order.filter((name) => name.startsWith('word/') && name.endsWith('.xml'));
   for (const counter of PROCESS_COUNTERS) renumberInOrder(text, wordParts, counter);
 

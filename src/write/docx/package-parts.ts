@@ -1,0 +1,35 @@
+// The files of the .docx package, as docx compiles them, without zipping.
+// Packer.toBuffer compresses every part only for reproducible-zip.ts to
+// inflate them all again and compress them once more with pinned ids,
+// dates and order; the first DEFLATE and the INFLATE were ~15 ms of a ~90 ms
+// DOCX for the 29-page seed policy. Packer.pack is exactly "compile, then
+// zip" (`zipOutput(zipFiles(compiler.compile(file, prettify, overrides)))`),
+// so the compiled parts are taken from the compiler Packer itself uses. That
+// compiler is a private static of Packer: its use is checked against the
+// source of Packer.pack, so an upgrade of docx that changes how packing works
+// fails loudly here instead of writing a different package.
+import { createHash } from 'node:crypto';
+import { Packer, type Document } from 'docx';
+
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
+
+interface Compiler {
+  compile(file: Document, prettify: undefined, overrides: readonly unknown[]): Map<string, string | Uint8Array>;
+}
+
+/** sha256 (first 16 hex digits) of Packer.pack's source in docx 9.15.2. */
+const EXPECTED_PACK_SOURCE = '806715bc9632df05';
+
+export const packSourceFingerprint = (): string => createHash('sha256').update(String(Packer.pack)).digest('hex').slice(0, 16);
+
+/** The package's files by path, in the order docx would zip them: what Packer.toBuffer(document) zips. */
+export function packageParts(document: Document): PackageParts {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  if (packSourceFingerprint() !== EXPECTED_PACK_SOURCE || typeof compiler?.compile !== 'function') {
+    throw new Error(
+      "internal: docx's Packer.pack is not the version docctl was written against (docx 9.15.2); " +
+        'check src/write/docx/package-parts.ts against the new implementation before upgrading',
+    );
+  }
+  return (compiler as Compiler).compile(document, undefined, []);
+}
