@@ -7,16 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runApprove } from './commands/approve.js';
-import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runImpact } from './commands/impact.js';
-import { runListado } from './commands/listado.js';
-import { runVerify } from './commands/verify.js';
-import { runVersion } from './commands/version.js';
 import { resolveOptions, PACKAGE_ROOT } from './commands/options.js';
 import { printProblems } from './commands/report.js';
-import { runSchemas } from './commands/schemas.js';
 import { isRealIsoDate, todayInColombia } from './dates.js';
 import { UserError } from './errors.js';
 
@@ -91,23 +83,25 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UserError(`--hoy "${values.hoy}" no es una fecha válida; escríbala como AAAA-MM-DD`);
   }
   const options = { ...resolveOptions(values), today: values.hoy ?? todayInColombia(), force: values.forzar ?? values.force ?? false };
+  // Each command's modules load only when it runs: a build with nothing to
+  // render never loads the PDF and DOCX writers.
   switch (command) {
     case 'build':
-      return runBuild(options);
+      return (await import('./commands/build.js')).runBuild(options);
     case 'check':
-      return runCheck(options);
+      return (await import('./commands/check.js')).runCheck(options);
     case 'version':
-      return runVersion(options, argument, values.motivo, values.entidad);
+      return (await import('./commands/version.js')).runVersion(options, argument, values.motivo, values.entidad);
     case 'approve':
-      return runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad });
+      return (await import('./commands/approve.js')).runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad });
     case 'impacto':
-      return runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
+      return (await import('./commands/impact.js')).runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
     case 'verify':
-      return runVerify(options);
+      return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
-      return runListado(options);
+      return (await import('./commands/listado.js')).runListado(options);
     case 'esquemas':
-      return runSchemas(join(PACKAGE_ROOT, 'schemas'));
+      return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
       throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, verify, listado y esquemas`);
   }

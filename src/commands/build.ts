@@ -11,12 +11,13 @@ import { formatDateShort } from '../dates.js';
 import { hasErrors, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { currentVersion } from '../model/versions.js';
-import { documentInput, prepareSources, renderMarkdown, type SourceDocument, type Sources } from '../pipeline.js';
+import { documentInput, prepareSources, renderMarkdown, type SourceDocument, type Sources } from '../pipeline/sources.js';
 import { isArchived, readManifest, sealVersion, sha256 } from '../publish/archive.js';
 import { removeLeftovers } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { editionNames, versionDir } from '../publish/output-paths.js';
-import { publishSite, SITE_DIR } from '../publish/publish-site.js';
+import { SITE_DIR } from '../publish/output-paths.js';
+import { siteKey } from '../publish/site-key.js';
 import { inputKey, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
 import type { RenderJobResult } from '../publish/render-job.js';
 import { createRenderer } from '../publish/render-pool.js';
@@ -157,15 +158,26 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
     });
     staging.discard();
+    lines.push(await updateSite(sources, options, cache));
     cache.save();
-    const site = publishSite(sources.documents, options.outputDir);
-    lines.push(`  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia: ${site.files} archivos${site.removed ? `, ${site.removed} retirados` : ''}`);
   } finally {
     release();
   }
   const count = sources.documents.length;
   lines.push(`Listo: ${count} ${count === 1 ? 'documento' : 'documentos'} en ${displayPath(options.outputDir)}/`);
   return { code: 0, lines };
+}
+
+/** Writes the site when what it is made from changed (publish/site-key.ts). */
+async function updateSite(sources: Sources, options: BuildOptions, cache: RenderCache): Promise<string> {
+  const where = `  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia`;
+  const key = siteKey(sources.documents, options.outputDir);
+  if (!options.force && cache.siteIsFresh(key)) return `${where}: sin cambios`;
+  // Loaded only when needed: the site's builder brings the HTML writer and the Markdown parser.
+  const { publishSite } = await import('../publish/publish-site.js');
+  const site = publishSite(sources.documents, options.outputDir);
+  cache.rememberSite({ entrada: key, archivos: site.files });
+  return `${where}: ${site.files.length} archivos${site.removed ? `, ${site.removed} retirados` : ''}`;
 }
 
 /** Renders every slot into its staging folder, in parallel when there are several. */

@@ -3,6 +3,9 @@
 // last line of defence that nothing is ever written outside output/.
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
+/** The transparency site's folder inside output/. */
+export const SITE_DIR = 'sitio';
+
 export function versionDir(outputDir: string, entitySlug: string, code: string, version: number): string {
   return insideOutput(outputDir, join(entitySlug, code, `v${version}`));
 }

@@ -5,16 +5,16 @@
 // removed, so nothing stays online by accident.
 import { readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceDocument } from '../pipeline.js';
+import type { SourceDocument } from '../pipeline/sources.js';
 import { isArchived, readManifest } from './archive.js';
 import { readArchivedSource } from './archived-source.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { insideOutput, versionDir } from './output-paths.js';
+import { insideOutput, SITE_DIR, versionDir } from './output-paths.js';
 import { buildSite } from './site/index.js';
 import { siteDocumentFrom, siteVersions } from './site/from-prepared.js';
 import type { SiteFile } from './site/types.js';
 
-export const SITE_DIR = 'sitio';
+export { SITE_DIR } from './output-paths.js';
 
 function archivedFiles(dir: string): SiteFile[] {
   if (!isArchived(dir)) return [];
@@ -56,7 +56,7 @@ function writeIfChanged(path: string, content: Uint8Array | string): void {
   writeFileAtomic(path, bytes);
 }
 
-export function publishSite(documents: readonly SourceDocument[], outputDir: string): { files: number; removed: number } {
+export function publishSite(documents: readonly SourceDocument[], outputDir: string): { files: readonly string[]; removed: number } {
   const siteDocuments = documents.flatMap((doc) => {
     const { context } = doc;
     const dirOf = (n: number) => versionDir(outputDir, context.entity.slug, context.code, n);
@@ -86,5 +86,5 @@ export function publishSite(documents: readonly SourceDocument[], outputDir: str
     }
   }
   removeEmptyFolders(root, root);
-  return { files: files.size, removed };
+  return { files: [...files.keys()].map((path) => `${SITE_DIR}/${path}`), removed };
 }

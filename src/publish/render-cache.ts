@@ -33,9 +33,19 @@ export function hashFolder(dir: string, include: (name: string) => boolean): str
 
 let programFingerprint: string | undefined;
 
-/** A hash of the program's own files, so a new docctl re-renders drafts. */
+/**
+ * A hash of the program: its own files, and the exact versions of its
+ * libraries (package-lock.json), so a new docctl, or a new pdfmake with other
+ * fonts, renders drafts again.
+ */
 export function programHash(): string {
-  programFingerprint ??= hashFolder(dirname(dirname(fileURLToPath(import.meta.url))), (name) => /\.(js|ts)$/.test(name));
+  if (programFingerprint) return programFingerprint;
+  const code = dirname(dirname(fileURLToPath(import.meta.url)));
+  const lock = join(dirname(code), 'package-lock.json');
+  programFingerprint = createHash('sha256')
+    .update(hashFolder(code, (name) => /\.(js|ts)$/.test(name)))
+    .update(existsSync(lock) ? readFileSync(lock) : '')
+    .digest('hex');
   return programFingerprint;
 }
 
@@ -72,17 +82,40 @@ export interface CacheEntry {
   readonly contenido: string;
 }
 
+/** The site as last written: the key of its inputs (site-key.ts) and its files, relative to output/. */
+export interface SiteEntry {
+  readonly entrada: string;
+  readonly archivos: readonly string[];
+}
+
+interface CacheFile {
+  formato?: number;
+  entradas?: Record<string, CacheEntry>;
+  sitio?: SiteEntry;
+}
+
 export class RenderCache {
   private readonly entries: Record<string, CacheEntry>;
+  private site: SiteEntry | undefined;
   constructor(private readonly outputDir: string) {
-    let entries: Record<string, CacheEntry> = {};
+    let file: CacheFile = {};
     try {
-      const file = JSON.parse(readFileSync(join(outputDir, CACHE_FILE), 'utf8')) as { formato?: number; entradas?: Record<string, CacheEntry> };
-      if (file.formato === CACHE_FORMAT && file.entradas && typeof file.entradas === 'object') entries = file.entradas;
+      file = JSON.parse(readFileSync(join(outputDir, CACHE_FILE), 'utf8')) as CacheFile;
     } catch {
-      entries = {}; // missing or damaged: start over
+      file = {}; // missing or damaged: start over
     }
-    this.entries = entries;
+    const usable = file && typeof file === 'object' && file.formato === CACHE_FORMAT;
+    this.entries = usable && file.entradas && typeof file.entradas === 'object' ? file.entradas : {};
+    this.site = usable && file.sitio && Array.isArray(file.sitio.archivos) ? file.sitio : undefined;
+  }
+
+  /** True when the site was written from exactly these inputs and all its files are still there. */
+  siteIsFresh(key: string): boolean {
+    return this.site?.entrada === key && this.site.archivos.every((file) => existsSync(join(this.outputDir, file)));
+  }
+
+  rememberSite(entry: SiteEntry): void {
+    this.site = entry;
   }
 
   /** The entry for a slot when it was made from exactly these inputs. */
@@ -101,6 +134,7 @@ export class RenderCache {
   }
 
   save(): void {
-    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify({ formato: CACHE_FORMAT, entradas: this.entries }, null, 1)}\n`);
+    const file: CacheFile = { formato: CACHE_FORMAT, entradas: this.entries, sitio: this.site };
+    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify(file, null, 1)}\n`);
   }
 }

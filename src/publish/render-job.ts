@@ -5,7 +5,8 @@
 // the memory a build needs does not grow with the number of documents.
 import { join } from 'node:path';
 import { errorProblem, UserError, type Problem } from '../errors.js';
-import { renderDocument, type DocumentInput } from '../pipeline.js';
+import { renderDocument } from '../pipeline/render-document.js';
+import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, SOURCE_NAME } from './archived-source.js';

@@ -1,14 +1,10 @@
 // Cross-field rules: what a schema cannot say about one field alone.
 import { basename } from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { addMonths, formatDateShort } from '../dates.js';
 import { errorProblem, showValue, type Problem } from '../errors.js';
 import { vigenteVersion } from '../model/versions.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
-import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import { closest } from './closest.js';
-import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
 import type { ControlledDocument, Norm, SECTION_BLOCKS } from './schemas.js';
 
 export interface MarkdownSource {
@@ -167,53 +163,6 @@ export function duplicateCodeRule(documents: readonly { file: string; json: Json
     if (other) problems.push(errorProblem(file, `el código "${document.codigo}" ya lo usa ${other}; cada documento de una entidad tiene un código único`, at(json, ['codigo'])));
     else byCode.set(document.codigo, file);
   }
-  return problems;
-}
-
-/**
- * About ten printed pages in one paragraph. Longer ones are not prose a
- * person wrote, and laying one out costs minutes (line breaking is not
- * linear in pdfmake): refused with a hint instead.
- */
-export const MAX_PARAGRAPH_CHARACTERS = 50_000;
-
-/** Authored Markdown is checked on its own, so problems name its own lines. */
-export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
-  let tree: Root;
-  const place = (line: number | undefined) =>
-    source.field
-      ? { file: source.file, field: source.field, line: source.line, column: source.column, prefix: line ? `línea ${line} del contenido: ` : '' }
-      : { file: source.file, line, prefix: '' };
-  try {
-    tree = parseMarkdown(source.text);
-  } catch (error) {
-    if (!(error instanceof MarkdownProblem)) throw error;
-    const { prefix, ...where } = place(error.line);
-    return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
-  }
-  const problems: Problem[] = [];
-  const missing = firstMissingGlyph(source.text);
-  if (missing) {
-    const { prefix, ...where } = place(source.text.slice(0, missing.index).split('\n').length);
-    problems.push({ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` });
-  }
-  visit(tree, 'paragraph', (paragraph) => {
-    const start = paragraph.position?.start.offset;
-    const end = paragraph.position?.end.offset;
-    const length = start !== undefined && end !== undefined ? end - start : 0;
-    if (length > MAX_PARAGRAPH_CHARACTERS) {
-      const { prefix, ...where } = place(paragraph.position?.start.line);
-      problems.push({
-        severity: 'error',
-        ...where,
-        message: `${prefix}un párrafo de ${length.toLocaleString('es-CO')} caracteres; divídalo en párrafos de menos de ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('es-CO')} (una línea en blanco separa párrafos)`,
-      });
-    }
-  });
-  visit(tree, 'heading', (heading) => {
-    const { prefix, ...where } = place(heading.position?.start.line);
-    problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });
-  });
   return problems;
 }
 

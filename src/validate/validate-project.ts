@@ -10,7 +10,7 @@ import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
-import { documentRules, catalogRules, duplicateCodeRule, reviewRule, sectionMarkdownProblems, type ValidSection } from './rules.js';
+import { documentRules, catalogRules, duplicateCodeRule, reviewRule, type ValidSection } from './rules.js';
 import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
 import { glyphProblems } from './glyph-coverage.js';
 import { zodProblems } from './zod-problems.js';
@@ -117,15 +117,6 @@ function resolveSections(
       secciones: resolveSections(section.secciones ?? [], documentsDir, json, problems, [...path, 'secciones']),
     };
   });
-}
-
-/**
- * The authored Markdown of every section, checked on its own so problems name
- * its own lines. Kept apart from validateProject: it parses every section,
- * the costliest check, so a build runs it only for documents it renders.
- */
-export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Problem[] {
-  return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
 }
 
 /** `today` (AAAA-MM-DD) decides which reviews are due; omit it to skip that check. */

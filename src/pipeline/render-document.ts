@@ -1,0 +1,32 @@
+// The costly half of the pipeline, for one document: its authored Markdown
+// checked on its own, its template, and its tree. A build runs it in render
+// jobs (publish/render-job.ts), only for documents whose inputs changed.
+import { join } from 'node:path';
+import { errorProblem, hasErrors, type Problem } from '../errors.js';
+import { buildContext } from '../model/build-context.js';
+import type { RenderedDocument } from '../model/document-context.js';
+import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
+import type { TemplateSet } from '../render/template-env.js';
+import { sectionsMarkdownProblems } from '../validate/markdown-rules.js';
+import { renderMarkdown, templateName, type DocumentInput } from './sources.js';
+
+/** One document's own checks (its authored Markdown), then its template and its tree. */
+export function renderDocument(input: DocumentInput, templates: TemplateSet): { rendered?: RenderedDocument; problems: Problem[] } {
+  const problems = sectionsMarkdownProblems(input.source.sections);
+  if (hasErrors(problems)) return { problems };
+  const result = renderMarkdown(input, templates);
+  if ('severity' in result) return { problems: [...problems, result] };
+  const { markdown } = result;
+  const { entity, source } = input;
+  try {
+    const tree = parseMarkdown(markdown);
+    return { rendered: { context: buildContext(entity.slug, entity.entity, entity.logo, source.document), tree, markdown }, problems };
+  } catch (error) {
+    if (!(error instanceof MarkdownProblem)) throw error;
+    // Authored Markdown was checked on its own above; what fails here comes
+    // from a template.
+    const template = join(templates.dir, `${templateName(source)}.hbs`);
+    return { problems: [...problems, errorProblem(template, `la plantilla produjo Markdown no válido en la línea ${error.line ?? '?'} del resultado para ${source.file}: ${error.message}`)] };
+  }
+}
+

@@ -1,0 +1,63 @@
+// The checks of authored Markdown: each section's text parsed on its own,
+// so a problem names the line of the .md file (or of the "contenido" field)
+// where it is. The costliest validation there is — it parses every section —
+// so it is kept apart from the whole-project rules (rules.ts): a build runs it
+// only for the documents it renders, in their render jobs.
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Problem } from '../errors.js';
+import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
+import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
+import type { MarkdownSource, ValidSection } from './rules.js';
+
+/**
+ * About ten printed pages in one paragraph. Longer ones are not prose a
+ * person wrote, and laying one out costs minutes (line breaking is not
+ * linear in pdfmake): refused with a hint instead.
+ */
+export const MAX_PARAGRAPH_CHARACTERS = 50_000;
+
+/** Authored Markdown is checked on its own, so problems name its own lines. */
+export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
+  let tree: Root;
+  const place = (line: number | undefined) =>
+    source.field
+      ? { file: source.file, field: source.field, line: source.line, column: source.column, prefix: line ? `línea ${line} del contenido: ` : '' }
+      : { file: source.file, line, prefix: '' };
+  try {
+    tree = parseMarkdown(source.text);
+  } catch (error) {
+    if (!(error instanceof MarkdownProblem)) throw error;
+    const { prefix, ...where } = place(error.line);
+    return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
+  }
+  const problems: Problem[] = [];
+  const missing = firstMissingGlyph(source.text);
+  if (missing) {
+    const { prefix, ...where } = place(source.text.slice(0, missing.index).split('\n').length);
+    problems.push({ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` });
+  }
+  visit(tree, 'paragraph', (paragraph) => {
+    const start = paragraph.position?.start.offset;
+    const end = paragraph.position?.end.offset;
+    const length = start !== undefined && end !== undefined ? end - start : 0;
+    if (length > MAX_PARAGRAPH_CHARACTERS) {
+      const { prefix, ...where } = place(paragraph.position?.start.line);
+      problems.push({
+        severity: 'error',
+        ...where,
+        message: `${prefix}un párrafo de ${length.toLocaleString('es-CO')} caracteres; divídalo en párrafos de menos de ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('es-CO')} (una línea en blanco separa párrafos)`,
+      });
+    }
+  });
+  visit(tree, 'heading', (heading) => {
+    const { prefix, ...where } = place(heading.position?.start.line);
+    problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });
+  });
+  return problems;
+}
+
+/** The authored Markdown of every section and subsection. */
+export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Problem[] {
+  return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
+}
