@@ -16,6 +16,11 @@
 // _fragment copies a position before adding word spacing). Glyph objects
 // come from fontkit's per-font glyph cache either way.
 //
+// A cached run's total advance, which fontkit computes with a getter that
+// sums its positions on every read (pdfkit reads it for every word of every
+// line it measures), is computed once when the run is cached: the same sum in
+// the same order, so the same number (~10 ms less CPU per render).
+//
 // The cache is bounded: when a font's cache reaches MAX_RUNS_PER_FONT words
 // it is emptied and starts again, so memory stays flat across a build of
 // hundreds of documents. The 29-page seed policy uses about 3,900 distinct
@@ -62,6 +67,7 @@ export function layoutCached(this: EmbeddedFontLike, text: string): GlyphRunLike
   let run = runs.get(text);
   if (run === undefined) {
     run = this.layoutRun(text);
+    Object.defineProperty(run, 'advanceWidth', { value: run.advanceWidth, configurable: true });
     if (runs.size >= MAX_RUNS_PER_FONT) runs.clear();
     runs.set(text, run);
   }

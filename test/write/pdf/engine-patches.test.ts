@@ -236,6 +236,14 @@ describe('the shared cache of shaped words', () => {
     expect(second.layoutCached('Transformación ')).toBe(first.layoutCached('Transformación '));
   });
 
+  it('keeps the total advance fontkit would compute for a cached run', () => {
+    const run = font().layoutCached('Gobierno, ') as { advanceWidth: number; positions: { xAdvance: number }[] };
+    let sum = 0;
+    for (const position of run.positions) sum += position.xAdvance;
+    expect(run.advanceWidth).toBe(sum);
+    expect(run.advanceWidth).toBeGreaterThan(0);
+  });
+
   it('keeps no cache for a document that asked for none', () => {
     const uncached = font({ fontLayoutCache: false });
     expect(uncached.layoutCached('Digital ')).not.toBe(uncached.layoutCached('Digital '));
