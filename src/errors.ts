@@ -16,6 +16,13 @@ export interface Problem {
   readonly field?: string | undefined;
   /** Spanish, complete: says what is wrong and what would be right. */
   readonly message: string;
+  /**
+   * Where in the JSON file, when its line and column are still to be found:
+   * a render job (possibly in a worker thread) does not have the file's
+   * syntax tree, so the thread that has it locates the problem
+   * (load/read-json.ts locateProblems).
+   */
+  readonly jsonPath?: readonly (string | number)[] | undefined;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -9,6 +9,7 @@
 // whose inputs changed, in worker threads; `prepare` runs both for every
 // document, in this thread.
 import type { Problem } from './errors.js';
+import { locateProblems } from './load/read-json.js';
 import type { RenderedDocument } from './model/document-context.js';
 import { renderDocument } from './pipeline/render-document.js';
 import { documentInput, prepareSources, type Paths } from './pipeline/sources.js';
@@ -35,7 +36,7 @@ export function prepare(paths: Paths): Prepared {
   const documents: PreparedDocument[] = [];
   for (const doc of sources.documents) {
     const result = renderDocument(documentInput(doc, project), templates);
-    problems.push(...result.problems);
+    problems.push(...locateProblems(result.problems, new Map([[doc.source.file, doc.source.json]])));
     if (result.rendered) documents.push({ entity: doc.entity, source: doc.source, rendered: result.rendered });
   }
   return { project, documents, problems };

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { formatDateShort } from '../dates.js';
 import { hasErrors, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
+import { locateProblems } from '../load/read-json.js';
 import { currentVersion } from '../model/versions.js';
 import { documentInput, prepareSources, renderMarkdown, type SourceDocument, type Sources } from '../pipeline/sources.js';
 import { isArchived, readManifest, sealVersion, sha256 } from '../publish/archive.js';
@@ -142,7 +143,8 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
     if (hasErrors(problems)) return fail();
 
     const results = await renderAll(toRender, sources, options, staging);
-    for (const result of results) problems.push(...result.problems);
+    const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
+    for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
     if (hasErrors(problems)) {
       staging.discard();
       return fail();

@@ -1,5 +1,8 @@
 // Reads a JSON data file keeping positions, so every later problem can name
 // the line and column of the field it is about (typst-style hints included).
+// The value comes from JSON.parse; the syntax tree with positions is built
+// only when something asks where a field is — a problem, or a JSON syntax
+// error — since hundreds of valid files need no positions at all.
 import { readFileSync } from 'node:fs';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { errorProblem, type Problem } from '../errors.js';
@@ -11,7 +14,24 @@ export interface JsonFile {
   readonly file: string;
   readonly text: string;
   readonly value: unknown;
+  /** The syntax tree with positions, parsed on first use. */
   readonly tree: Node | undefined;
+}
+
+const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+function parsedFile(path: string, file: string, text: string, value: unknown): JsonFile {
+  let tree: Node | undefined | null = null;
+  return {
+    path,
+    file,
+    text,
+    value,
+    get tree() {
+      if (tree === null) tree = parseTree(text, [], STRICT_JSON);
+      return tree;
+    },
+  };
 }
 
 const PARSE_ERRORS_ES: Record<string, string> = {
@@ -82,15 +102,20 @@ export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
       errorProblem(file, 'el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?); guárdelo como UTF-8', lineAndColumn(lossy, lossy.indexOf('\uFFFD'))),
     ];
   }
+  try {
+    return parsedFile(path, file, text, JSON.parse(text));
+  } catch {
+    // Not valid JSON: the tolerant parser says where and why.
+  }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, STRICT_JSON);
   if (errors.length > 0) {
     return errors.slice(0, 5).map((error) => {
       const code = printParseErrorCode(error.error);
       return errorProblem(file, `JSON no válido: ${PARSE_ERRORS_ES[code] ?? code}`, lineAndColumn(text, error.offset));
     });
   }
-  return { path, file, text, value: tree ? getNodeValue(tree) : undefined, tree };
+  return parsedFile(path, file, text, tree ? getNodeValue(tree) : undefined);
 }
 
 /** Line and column of the value at a field path, or of the nearest parent that exists. */
@@ -105,6 +130,16 @@ export function locate(json: JsonFile, path: readonly (string | number)[]): { li
     }
   }
   return {};
+}
+
+/** Fills in line and column of problems that carry only a JSON path (see Problem.jsonPath). */
+export function locateProblems(problems: readonly Problem[], files: ReadonlyMap<string, JsonFile>): Problem[] {
+  return problems.map((problem) => {
+    if (!problem.jsonPath) return problem;
+    const { jsonPath, ...rest } = problem;
+    const json = files.get(problem.file);
+    return json && rest.line === undefined ? { ...rest, ...locate(json, jsonPath) } : rest;
+  });
 }
 
 export function formatFieldPath(path: readonly PropertyKey[]): string {

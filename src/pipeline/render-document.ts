@@ -7,12 +7,12 @@ import { buildContext } from '../model/build-context.js';
 import type { RenderedDocument } from '../model/document-context.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import type { TemplateSet } from '../render/template-env.js';
-import { sectionsMarkdownProblems } from '../validate/markdown-rules.js';
+import { sectionsMarkdownProblems, sectionsQuickProblems } from '../validate/markdown-rules.js';
 import { renderMarkdown, templateName, type DocumentInput } from './sources.js';
 
 /** One document's own checks (its authored Markdown), then its template and its tree. */
 export function renderDocument(input: DocumentInput, templates: TemplateSet): { rendered?: RenderedDocument; problems: Problem[] } {
-  const problems = sectionsMarkdownProblems(input.source.sections);
+  const problems = sectionsQuickProblems(input.source.sections);
   if (hasErrors(problems)) return { problems };
   const result = renderMarkdown(input, templates);
   if ('severity' in result) return { problems: [...problems, result] };
@@ -23,8 +23,10 @@ export function renderDocument(input: DocumentInput, templates: TemplateSet): { 
     return { rendered: { context: buildContext(entity.slug, entity.entity, entity.logo, source.document), tree, markdown }, problems };
   } catch (error) {
     if (!(error instanceof MarkdownProblem)) throw error;
-    // Authored Markdown was checked on its own above; what fails here comes
-    // from a template.
+    // Said where the author wrote it: each section parsed on its own.
+    const authored = sectionsMarkdownProblems(source.sections);
+    if (hasErrors(authored)) return { problems: [...problems, ...authored] };
+    // The authored Markdown is fine on its own: the template made this.
     const template = join(templates.dir, `${templateName(source)}.hbs`);
     return { problems: [...problems, errorProblem(template, `la plantilla produjo Markdown no válido en la línea ${error.line ?? '?'} del resultado para ${source.file}: ${error.message}`)] };
   }

@@ -17,13 +17,25 @@ import type { MarkdownSource, ValidSection } from './rules.js';
  */
 export const MAX_PARAGRAPH_CHARACTERS = 50_000;
 
+/** Where a problem at a line of the section is: the .md file's line, or the "contenido" field with the line in the message. */
+function placeIn(source: MarkdownSource, line: number | undefined) {
+  return source.field
+    ? { file: source.file, field: source.field, jsonPath: source.jsonPath, prefix: line ? `línea ${line} del contenido: ` : '' }
+    : { file: source.file, line, prefix: '' };
+}
+
+/** Characters the font cannot print: found without parsing. */
+function unprintableProblems(source: MarkdownSource): Problem[] {
+  const missing = firstMissingGlyph(source.text);
+  if (!missing) return [];
+  const { prefix, ...where } = placeIn(source, source.text.slice(0, missing.index).split('\n').length);
+  return [{ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` }];
+}
+
 /** Authored Markdown is checked on its own, so problems name its own lines. */
 export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
   let tree: Root;
-  const place = (line: number | undefined) =>
-    source.field
-      ? { file: source.file, field: source.field, line: source.line, column: source.column, prefix: line ? `línea ${line} del contenido: ` : '' }
-      : { file: source.file, line, prefix: '' };
+  const place = (line: number | undefined) => placeIn(source, line);
   try {
     tree = parseMarkdown(source.text);
   } catch (error) {
@@ -31,12 +43,7 @@ export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
     const { prefix, ...where } = place(error.line);
     return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
   }
-  const problems: Problem[] = [];
-  const missing = firstMissingGlyph(source.text);
-  if (missing) {
-    const { prefix, ...where } = place(source.text.slice(0, missing.index).split('\n').length);
-    problems.push({ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` });
-  }
+  const problems = unprintableProblems(source);
   visit(tree, 'paragraph', (paragraph) => {
     const start = paragraph.position?.start.offset;
     const end = paragraph.position?.end.offset;
@@ -57,7 +64,34 @@ export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
   return problems;
 }
 
-/** The authored Markdown of every section and subsection. */
+/** The authored Markdown of every section and subsection, each parsed on its own. */
 export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Problem[] {
   return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
+}
+
+// A line that may be a heading — ATX ("# …") or a setext underline ("===",
+// "---"), also inside a quote or a list item — in text that may hold one.
+// False alarms (a thematic break, "- -") only cost the section its own parse.
+const MAY_BE_HEADING = /^[ \t>*+\-\d.)]*(?:#{1,6}(?:[ \t]|$)|(?:=+|-+)[ \t]*$)/m;
+
+/**
+ * Whether a section's text can hold a problem that only parsing it on its own
+ * finds: a heading, or a paragraph over the limit. Everything else the parse
+ * refuses (raw HTML, unsafe links…) also makes the whole document's parse
+ * fail, and only then is every section parsed on its own to say where.
+ */
+export function needsOwnParse(source: MarkdownSource): boolean {
+  return source.text.length > MAX_PARAGRAPH_CHARACTERS || MAY_BE_HEADING.test(source.text);
+}
+
+/**
+ * The checks of every section that need no parse, and the parse of those that
+ * need it (needsOwnParse): a document is then parsed once, as a whole, and not
+ * once more section by section — which cost as much as the whole parse.
+ */
+export function sectionsQuickProblems(sections: readonly ValidSection[]): Problem[] {
+  return sections.flatMap((section) => {
+    const own = section.markdown ? (needsOwnParse(section.markdown) ? sectionMarkdownProblems(section.markdown) : unprintableProblems(section.markdown)) : [];
+    return [...own, ...sectionsQuickProblems(section.secciones)];
+  });
 }

@@ -11,10 +11,9 @@ export interface MarkdownSource {
   readonly text: string;
   /** File the text comes from: a .md file, or the JSON file for "contenido". */
   readonly file: string;
-  /** For "contenido": the field path and the position of the string in the JSON. */
+  /** For "contenido": the field path, as people read it and as a path to locate the string in the JSON. */
   readonly field?: string | undefined;
-  readonly line?: number | undefined;
-  readonly column?: number | undefined;
+  readonly jsonPath?: readonly (string | number)[] | undefined;
 }
 
 export interface ValidSection {

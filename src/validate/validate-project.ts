@@ -107,7 +107,7 @@ function resolveSections(
       if ('problem' in read) problems.push(errorProblem(json.file, read.problem, { field: `${formatFieldPath(path)}.archivo`, ...locate(json, [...path, 'archivo']) }));
       else markdown = { text: read.text, file: read.file };
     } else if (section.contenido !== undefined) {
-      markdown = { text: section.contenido, file: json.file, field: `${formatFieldPath(path)}.contenido`, ...locate(json, [...path, 'contenido']) };
+      markdown = { text: section.contenido, file: json.file, field: `${formatFieldPath(path)}.contenido`, jsonPath: [...path, 'contenido'] };
     }
     return {
       titulo: section.titulo,
