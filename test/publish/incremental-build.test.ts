@@ -73,7 +73,15 @@ describe('incremental build', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(rendered(again.stdout)).toEqual([]);
     expect(again.stdout.match(/borrador sin cambios/g)).toHaveLength(CODES.length);
+    expect(again.stdout).toContain('sitio de transparencia: sin cambios');
     expect(snapshot(join(project.output, 'entidad-prueba'))).toEqual(before);
+  });
+
+  it('writes the site again when one of its files is missing', () => {
+    rmSync(join(project.output, 'sitio', 'index.html'));
+    const result = buildOk();
+    expect(result.stdout).toMatch(/sitio de transparencia: \d+ archivos/);
+    expect(existsSync(join(project.output, 'sitio', 'index.html'))).toBe(true);
   });
 
   it('renders again only the document whose data changed', () => {
