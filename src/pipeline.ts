@@ -15,8 +15,6 @@ import { renderDocument } from './pipeline/render-document.js';
 import { documentInput, prepareSources, type Paths } from './pipeline/sources.js';
 import type { ValidDocument, ValidEntity, ValidProject } from './validate/validate-project.js';
 
-export type { Paths, SourceDocument, Sources, DocumentInput } from './pipeline/sources.js';
-
 export interface PreparedDocument {
   readonly entity: ValidEntity;
   readonly source: ValidDocument;

@@ -75,6 +75,7 @@ function archiveProblems(slot: Slot, sources: Sources, cache: RenderCache): Prob
 
 /** Moves a rendered document's staged files into place; an approved version is archived. */
 function commit(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, staging: Staging): 'archivada' | 'borrador' {
+  if (isArchived(slot.dir)) throw new Error(`internal: ${slot.dir} is archived and write-once`);
   for (const file of staged.files) staging.move(folder, file.name, join(slot.dir, file.name));
   const { doc } = slot;
   if (doc.context.state === 'borrador') return 'borrador';

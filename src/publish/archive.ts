@@ -40,23 +40,10 @@ export function readManifest(versionDir: string): Manifest {
 }
 
 /**
- * Writes an approved version's files and then its manifest. Refuses (an
- * internal error: callers must check first) to touch an archived folder.
- */
-export function archiveVersion(versionDir: string, files: readonly { name: string; bytes: Uint8Array }[], manifest: Omit<Manifest, 'archivos'>): Manifest {
-  if (isArchived(versionDir)) throw new Error(`internal: ${versionDir} is archived and write-once`);
-  for (const file of files) writeFileAtomic(join(versionDir, file.name), file.bytes);
-  return sealVersion(
-    versionDir,
-    files.map((file) => ({ nombre: file.name, sha256: sha256(file.bytes), bytes: file.bytes.length })),
-    manifest,
-  );
-}
-
-/**
  * Archives a version whose files are already in its folder (a build moves
  * them there from its staging folder): writes the manifest, last, and makes
- * everything read-only.
+ * everything read-only. Refuses (an internal error: callers must check
+ * first) to touch an archived folder.
  */
 export function sealVersion(versionDir: string, files: Manifest['archivos'], manifest: Omit<Manifest, 'archivos'>): Manifest {
   if (isArchived(versionDir)) throw new Error(`internal: ${versionDir} is archived and write-once`);

@@ -10,10 +10,6 @@ export function versionDir(outputDir: string, entitySlug: string, code: string, 
   return insideOutput(outputDir, join(entitySlug, code, `v${version}`));
 }
 
-export function editionPath(outputDir: string, entitySlug: string, code: string, version: number, extension: 'pdf' | 'docx' | 'html'): string {
-  return join(versionDir(outputDir, entitySlug, code, version), `${code}-v${version}.${extension}`);
-}
-
 export function insideOutput(outputDir: string, relativePath: string): string {
   const root = resolve(outputDir);
   const target = resolve(root, relativePath);

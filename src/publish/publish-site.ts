@@ -14,7 +14,6 @@ import { buildSite } from './site/index.js';
 import { siteDocumentFrom, siteVersions } from './site/from-prepared.js';
 import type { SiteFile } from './site/types.js';
 
-export { SITE_DIR } from './output-paths.js';
 
 function archivedFiles(dir: string): SiteFile[] {
   if (!isArchived(dir)) return [];

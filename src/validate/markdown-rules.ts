@@ -33,7 +33,7 @@ function unprintableProblems(source: MarkdownSource): Problem[] {
 }
 
 /** Authored Markdown is checked on its own, so problems name its own lines. */
-export function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
+function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
   let tree: Root;
   const place = (line: number | undefined) => placeIn(source, line);
   try {
