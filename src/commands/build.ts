@@ -187,7 +187,7 @@ async function updateSite(sources: Sources, options: BuildOptions, cache: Render
 async function renderAll(slots: readonly Slot[], sources: Sources, options: BuildOptions, staging: Staging): Promise<RenderJobResult[]> {
   if (slots.length === 0) return [];
   const progress = createProgress(slots.length, options.quiet);
-  const renderer = await createRenderer(slots.length);
+  const renderer = await createRenderer(slots.length, sources.templates);
   try {
     return await Promise.all(
       slots.map(async (slot, index) => {

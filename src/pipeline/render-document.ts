@@ -3,7 +3,6 @@
 // jobs (publish/render-job.ts), only for documents whose inputs changed.
 import { join } from 'node:path';
 import { errorProblem, hasErrors, type Problem } from '../errors.js';
-import { buildContext } from '../model/build-context.js';
 import type { RenderedDocument } from '../model/document-context.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import type { TemplateSet } from '../render/template-env.js';
@@ -17,10 +16,10 @@ export function renderDocument(input: DocumentInput, templates: TemplateSet): { 
   const result = renderMarkdown(input, templates);
   if ('severity' in result) return { problems: [...problems, result] };
   const { markdown } = result;
-  const { entity, source } = input;
+  const { source } = input;
   try {
     const tree = parseMarkdown(markdown);
-    return { rendered: { context: buildContext(entity.slug, entity.entity, entity.logo, source.document), tree, markdown }, problems };
+    return { rendered: { context: input.context, tree, markdown }, problems };
   } catch (error) {
     if (!(error instanceof MarkdownProblem)) throw error;
     // Said where the author wrote it: each section parsed on its own.

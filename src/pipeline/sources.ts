@@ -40,6 +40,8 @@ export interface Sources {
  */
 export interface DocumentInput {
   readonly entity: Pick<ValidEntity, 'slug' | 'entity' | 'logo'>;
+  /** The identity prepareSources derived once; the rendered document carries it as is. */
+  readonly context: DocumentContext;
   readonly source: Pick<ValidDocument, 'file' | 'document' | 'sections'>;
   readonly norms: ReadonlyMap<string, Norm>;
 }
@@ -78,6 +80,7 @@ export function prepareSources(paths: Paths): Sources {
 
 export const documentInput = (doc: SourceDocument, project: ValidProject): DocumentInput => ({
   entity: { slug: doc.entity.slug, entity: doc.entity.entity, logo: doc.entity.logo },
+  context: doc.context,
   source: { file: doc.source.file, document: doc.source.document, sections: doc.source.sections },
   norms: project.norms,
 });

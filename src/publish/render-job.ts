@@ -47,10 +47,11 @@ function templatesIn(dir: string): TemplateSet {
   return set;
 }
 
-export async function runRenderJob(job: RenderJob): Promise<RenderJobResult> {
+/** `templates`: the set the build already compiled, when the job runs in its thread; a worker compiles its own once. */
+export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Promise<RenderJobResult> {
   const file = job.input.source.file;
   try {
-    const { rendered, problems } = renderDocument(job.input, templatesIn(job.templatesDir));
+    const { rendered, problems } = renderDocument(job.input, templates ?? templatesIn(job.templatesDir));
     if (!rendered) return { problems };
     const files = await renderEditions(rendered);
     // An approved version also archives what it was rendered from (archived-source.ts).

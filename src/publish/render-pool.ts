@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { TemplateSet } from '../render/template-env.js';
 import type { RenderJob, RenderJobResult } from './render-job.js';
 
 const MIN_DOCUMENTS_FOR_WORKERS = 4;
@@ -19,13 +20,14 @@ function workerFile(): string {
   return here.replace(/render-pool\.(ts|js)$/, (_, ext: string) => `render-worker.${ext}`);
 }
 
-export async function createRenderer(documents: number): Promise<Renderer> {
+/** `templates`: the build's compiled set, used as is when rendering in this thread. */
+export async function createRenderer(documents: number, templates: TemplateSet): Promise<Renderer> {
   const threads = Math.min(availableParallelism(), documents);
   if (documents < MIN_DOCUMENTS_FOR_WORKERS || threads < 2) {
     // Loaded only when something is to be rendered: a build with nothing
     // changed never loads pdfmake or docx.
     const { runRenderJob } = await import('./render-job.js');
-    return { render: runRenderJob, close: async () => undefined };
+    return { render: (job) => runRenderJob(job, templates), close: async () => undefined };
   }
   const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   return {
