@@ -138,3 +138,17 @@ describe('incremental build', () => {
     expect(snapshot(project.output)).toEqual(before);
   });
 });
+
+describe('a document a writer refuses, while the others render in worker threads', () => {
+  it('is named as the user error it is, not as an internal error, and nothing is written', () => {
+    const project = draftProject();
+    editJson(project.data, 'entidad-prueba/documentos/GC-P-005.json', (doc) => {
+      doc.titulo = Array.from({ length: 400 }, () => 'Política larguísima').join(' ');
+    });
+    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/GC-P-005\.json: el encabezado y el pie de página ocupan más de media página/);
+    expect(result.stderr).not.toContain('error interno');
+    expect(existsSync(join(project.output, 'entidad-prueba'))).toBe(false);
+  });
+});
