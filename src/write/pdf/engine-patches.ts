@@ -1,15 +1,18 @@
 // Speed-ups installed into pdfmake and pdfkit, none of which changes a byte
 // of output (tests render with and without them and compare):
 // - style-lookup.ts: pdfmake's style stack lookup without per-call closures and Sets;
+// - inline-measure.ts: pdfmake's measuring of words, resolving each style once per run, not per word;
 // - shared-layout-cache.ts: pdfkit's cache of shaped words shared by all documents;
 // - reference-buffer.ts: pdfkit's content streams built from strings, not a Buffer per operator.
 // Imported for its effect by printer.ts (the real render) and measure.ts
 // (which lays content out before the printer is first used). Each install
 // throws if the library method it replaces is not the one it was written for.
+import { installInlineMeasure } from './inline-measure.js';
 import { installReferenceBuffer } from './reference-buffer.js';
 import { installSharedLayoutCache } from './shared-layout-cache.js';
 import { installStyleLookup } from './style-lookup.js';
 
 installStyleLookup();
+installInlineMeasure();
 installSharedLayoutCache();
 installReferenceBuffer();

@@ -73,6 +73,10 @@ function fromNamedStyle(dictionary: StyleDictionary, name: string, property: str
   return undefined;
 }
 
+/** A property of the named style `name`, following `extends`, as pdfmake's stack reads it. */
+export const namedStyleValue = (dictionary: StyleDictionary, name: string, property: string): unknown =>
+  fromNamedStyle(dictionary, name, property, undefined);
+
 /** What one entry of the stack (a style name or an overrides object) says about `property`. */
 function entryValue(dictionary: StyleDictionary, entry: unknown, property: string): unknown {
   return isString(entry) ? fromNamedStyle(dictionary, entry, property, undefined) : (entry as Record<string, unknown>)[property];

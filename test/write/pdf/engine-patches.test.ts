@@ -24,6 +24,7 @@ import {
   sharedLayoutCacheInstalled,
   sharedRunCount,
 } from '../../../src/write/pdf/shared-layout-cache.js';
+import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/inline-measure.js';
 import {
   getProperty,
   getStyleProperty,
@@ -34,7 +35,7 @@ import {
 } from '../../../src/write/pdf/style-lookup.js';
 import { sampleDocument } from '../../support/sample-document.js';
 
-type Patch = 'style' | 'layoutCache' | 'referenceBuffer';
+type Patch = 'style' | 'measure' | 'layoutCache' | 'referenceBuffer';
 
 interface KitReference {
   write(chunk: unknown): void;
@@ -58,6 +59,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
       StyleContextStack.prototype.getProperty = style.getProperty;
       StyleContextStack.getStyleProperty = style.getStyleProperty;
     }
+    if (patches.includes('measure')) TextInlines.prototype.measure = originalInlineMeasure()!;
     if (patches.includes('layoutCache')) font.layoutCached = originalLayoutCached()!;
     if (patches.includes('referenceBuffer')) {
       reference.write = references.write;
@@ -67,6 +69,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
   } finally {
     StyleContextStack.prototype.getProperty = getProperty;
     StyleContextStack.getStyleProperty = getStyleProperty;
+    TextInlines.prototype.measure = measure;
     font.layoutCached = layoutCached;
     reference.write = write;
     reference.finalize = finalize;
@@ -78,6 +81,7 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 describe('the engine patches', () => {
   it('are installed once the PDF writer is loaded', () => {
     expect(styleLookupInstalled()).toBe(true);
+    expect(inlineMeasureInstalled()).toBe(true);
     expect(sharedLayoutCacheInstalled()).toBe(true);
     expect(referenceBufferInstalled()).toBe(true);
   });
@@ -88,7 +92,7 @@ describe('the engine patches', () => {
     const other = () => sampleDocument({ title: 'POLÍTICA DE SEGURIDAD DIGITAL Y PRIVACIDAD', state: 'borrador' });
     const otherPatched = await writePdf(other());
     expect(same(otherPatched, patched)).toBe(false);
-    const cases: (readonly Patch[])[] = [['style'], ['layoutCache'], ['referenceBuffer'], ['style', 'layoutCache', 'referenceBuffer']];
+    const cases: (readonly Patch[])[] = [['style'], ['measure'], ['layoutCache'], ['referenceBuffer'], ['style', 'measure', 'layoutCache', 'referenceBuffer']];
     for (const patches of cases) {
       expect(same(await withOriginal(patches, () => writePdf(sampleDocument())), patched), patches.join('+')).toBe(true);
       expect(same(await withOriginal(patches, () => writePdf(other())), otherPatched), patches.join('+')).toBe(true);
@@ -105,12 +109,14 @@ describe('the engine patches', () => {
       }
     }
     expect(() => installStyleLookup(Stack as never)).toThrow(/StyleContextStack\.getProperty is not the version/);
+    expect(() => installInlineMeasure({ name: 'TextInlines', prototype: { measure: () => [] } } as never)).toThrow(/TextInlines\.measure is not the version/);
     const font = { name: 'EmbeddedFont', prototype: { layoutCached: () => undefined, layoutRun: () => undefined, layout: () => undefined } };
     expect(() => installSharedLayoutCache(font as never)).toThrow(/EmbeddedFont\.layoutCached is not the version/);
     const reference = { name: 'PDFReference', prototype: { write: () => undefined, finalize: () => undefined, end: () => undefined } };
     expect(() => installReferenceBuffer(reference as never)).toThrow(/PDFReference\.write is not the version/);
     // Installing again on the real classes is a no-op, not an error.
     expect(() => installStyleLookup()).not.toThrow();
+    expect(() => installInlineMeasure()).not.toThrow();
     expect(() => installSharedLayoutCache()).not.toThrow();
     expect(() => installReferenceBuffer()).not.toThrow();
   });
@@ -285,5 +291,49 @@ describe('the buffered content streams', () => {
       expect(patched.bytes.equals(original.bytes)).toBe(true);
       if (!compress) expect(patched.bytes.includes(Buffer.from('BT\n1 0 0 1 72 700 Tm\n\x00\x01\x02\xff(P', 'latin1'))).toBe(true);
     }
+  });
+});
+
+describe('the measuring of words', () => {
+  const kit = createMeasuringDocument({ fonts: fontDictionary(), localAccess: () => true }, 1000);
+  const inlines = new (TextInlines as unknown as new (pdfDocument: object) => { measure(array: object[], stack: unknown): object[] })(kit);
+  // A word as the test compares it: its font by identity, everything else by value.
+  const fonts: unknown[] = [];
+  const comparable = (words: object[]) =>
+    words.map((word) => {
+      const { font, ...rest } = word as { font: unknown };
+      if (!fonts.includes(font)) fonts.push(font);
+      return { ...rest, font: fonts.indexOf(font) };
+    });
+
+  it('gives every word exactly what pdfmake gives it, for any styles, stack and words', () => {
+    const original = originalInlineMeasure()!;
+    const properties = ['fontSize', 'color', 'bold', 'italics', 'alignment', 'lineHeight', 'sup', 'noWrap', 'preserveLeadingSpaces', 'leadingIndent', 'characterSpacing', 'decoration'];
+    const values = fc.constantFrom(undefined, null, 0, false, true, 2, 'x');
+    const own = fc.dictionary(fc.constantFrom(...properties), values, { maxKeys: 4 });
+    const name = fc.constantFrom('a', 'b', 'c', 'missing');
+    const style = fc.record({ props: own, extends: fc.option(fc.oneof(name, fc.array(name, { maxLength: 2 })), { nil: undefined }) });
+    const styles = fc.dictionary(fc.constantFrom('a', 'b', 'c'), style, { maxKeys: 3 });
+    const styleNames = fc.option(fc.oneof(name, fc.array(fc.oneof(name, own), { maxLength: 3 })), { nil: undefined });
+    const text = fc.constantFrom('Gestión ', '  sangría', 'final  ', 'ñ', '');
+    const run = fc.record({ props: own, style: styleNames, section: fc.boolean(), words: fc.array(text, { minLength: 1, maxLength: 4 }) });
+    fc.assert(
+      fc.property(styles, fc.array(fc.oneof(name, own), { maxLength: 4 }), fc.array(run, { minLength: 1, maxLength: 3 }), (dict, entries, runs) => {
+        const dictionary = Object.fromEntries(
+          Object.entries(dict).map(([key, { props, extends: parents }]) => [key, parents === undefined ? props : { ...props, extends: parents }]),
+        );
+        const stack = new StyleContextStack(dictionary, { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.2 });
+        stack.styleOverrides!.push(...entries);
+        // As TextBreaker makes them: the words of a run share its properties and its style names.
+        const words = () =>
+          runs.flatMap((r) =>
+            r.words.map((t) => ({ ...r.props, ...(r.style === undefined ? {} : { style: r.style }), ...(r.section ? { section: {} } : {}), text: t })),
+          );
+        const expected = comparable(original.call(inlines as never, words() as never, stack));
+        expect(comparable(inlines.measure(words(), stack))).toEqual(expected);
+        expect(comparable(inlines.measure(words(), null))).toEqual(comparable(original.call(inlines as never, words() as never, null)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
