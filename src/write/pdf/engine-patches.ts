@@ -2,6 +2,7 @@
 // of output (tests render with and without them and compare):
 // - style-lookup.ts: pdfmake's style stack lookup without per-call closures and Sets;
 // - inline-measure.ts: pdfmake's measuring of words, resolving each style once per run, not per word;
+// - repeated-blocks.ts: the header and footer laid out once per kind, not once per page;
 // - shared-layout-cache.ts: pdfkit's cache of shaped words shared by all documents;
 // - reference-buffer.ts: pdfkit's content streams built from strings, not a Buffer per operator.
 // Imported for its effect by printer.ts (the real render) and measure.ts
@@ -9,10 +10,12 @@
 // throws if the library method it replaces is not the one it was written for.
 import { installInlineMeasure } from './inline-measure.js';
 import { installReferenceBuffer } from './reference-buffer.js';
+import { installRepeatedBlocks } from './repeated-blocks.js';
 import { installSharedLayoutCache } from './shared-layout-cache.js';
 import { installStyleLookup } from './style-lookup.js';
 
 installStyleLookup();
 installInlineMeasure();
+installRepeatedBlocks();
 installSharedLayoutCache();
 installReferenceBuffer();

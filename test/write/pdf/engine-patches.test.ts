@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writePdf } from '../../../src/write/pdf/index.js';
+import { writePdf, writePdfWithLayout } from '../../../src/write/pdf/index.js';
 import { createMeasuringDocument } from '../../../src/write/pdf/measure.js';
 import { fontDictionary, FONT_FAMILY } from '../../../src/write/pdf/fonts.js';
 import {
@@ -24,6 +24,7 @@ import {
   sharedLayoutCacheInstalled,
   sharedRunCount,
 } from '../../../src/write/pdf/shared-layout-cache.js';
+import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/repeated-blocks.js';
 import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/inline-measure.js';
 import {
   getProperty,
@@ -33,9 +34,11 @@ import {
   StyleContextStack,
   styleLookupInstalled,
 } from '../../../src/write/pdf/style-lookup.js';
-import { sampleDocument } from '../../support/sample-document.js';
+import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
+import type { RenderedDocument } from '../../../src/model/document-context.js';
+import { SAMPLE_MARKDOWN, sampleDocument } from '../../support/sample-document.js';
 
-type Patch = 'style' | 'measure' | 'layoutCache' | 'referenceBuffer';
+type Patch = 'style' | 'measure' | 'repeated' | 'layoutCache' | 'referenceBuffer';
 
 interface KitReference {
   write(chunk: unknown): void;
@@ -52,6 +55,7 @@ const PDFDocument = createRequire(import.meta.url)('pdfkit') as new (options: ob
 async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>): Promise<T> {
   const font = embeddedFontClass().prototype;
   const reference = referenceClass().prototype;
+  const layoutBuilder = pdfmakeLayoutClasses().LayoutBuilder.prototype;
   const style = originalStyleLookup()!;
   const references = originalReferenceMethods()!;
   try {
@@ -60,6 +64,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
       StyleContextStack.getStyleProperty = style.getStyleProperty;
     }
     if (patches.includes('measure')) TextInlines.prototype.measure = originalInlineMeasure()!;
+    if (patches.includes('repeated')) layoutBuilder.addDynamicRepeatable = originalAddDynamicRepeatable()!;
     if (patches.includes('layoutCache')) font.layoutCached = originalLayoutCached()!;
     if (patches.includes('referenceBuffer')) {
       reference.write = references.write;
@@ -70,6 +75,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
     StyleContextStack.prototype.getProperty = getProperty;
     StyleContextStack.getStyleProperty = getStyleProperty;
     TextInlines.prototype.measure = measure;
+    layoutBuilder.addDynamicRepeatable = addDynamicRepeatable;
     font.layoutCached = layoutCached;
     reference.write = write;
     reference.finalize = finalize;
@@ -82,6 +88,7 @@ describe('the engine patches', () => {
   it('are installed once the PDF writer is loaded', () => {
     expect(styleLookupInstalled()).toBe(true);
     expect(inlineMeasureInstalled()).toBe(true);
+    expect(repeatedBlocksInstalled()).toBe(true);
     expect(sharedLayoutCacheInstalled()).toBe(true);
     expect(referenceBufferInstalled()).toBe(true);
   });
@@ -92,7 +99,14 @@ describe('the engine patches', () => {
     const other = () => sampleDocument({ title: 'POLÍTICA DE SEGURIDAD DIGITAL Y PRIVACIDAD', state: 'borrador' });
     const otherPatched = await writePdf(other());
     expect(same(otherPatched, patched)).toBe(false);
-    const cases: (readonly Patch[])[] = [['style'], ['measure'], ['layoutCache'], ['referenceBuffer'], ['style', 'measure', 'layoutCache', 'referenceBuffer']];
+    const cases: (readonly Patch[])[] = [
+      ['style'],
+      ['measure'],
+      ['repeated'],
+      ['layoutCache'],
+      ['referenceBuffer'],
+      ['style', 'measure', 'repeated', 'layoutCache', 'referenceBuffer'],
+    ];
     for (const patches of cases) {
       expect(same(await withOriginal(patches, () => writePdf(sampleDocument())), patched), patches.join('+')).toBe(true);
       expect(same(await withOriginal(patches, () => writePdf(other())), otherPatched), patches.join('+')).toBe(true);
@@ -110,6 +124,8 @@ describe('the engine patches', () => {
     }
     expect(() => installStyleLookup(Stack as never)).toThrow(/StyleContextStack\.getProperty is not the version/);
     expect(() => installInlineMeasure({ name: 'TextInlines', prototype: { measure: () => [] } } as never)).toThrow(/TextInlines\.measure is not the version/);
+    const layout = { ...pdfmakeLayoutClasses(), LayoutBuilder: { prototype: { addDynamicRepeatable: () => undefined, processNode: () => undefined } } };
+    expect(() => installRepeatedBlocks(layout as never)).toThrow(/LayoutBuilder\.addDynamicRepeatable is not the version/);
     const font = { name: 'EmbeddedFont', prototype: { layoutCached: () => undefined, layoutRun: () => undefined, layout: () => undefined } };
     expect(() => installSharedLayoutCache(font as never)).toThrow(/EmbeddedFont\.layoutCached is not the version/);
     const reference = { name: 'PDFReference', prototype: { write: () => undefined, finalize: () => undefined, end: () => undefined } };
@@ -117,6 +133,7 @@ describe('the engine patches', () => {
     // Installing again on the real classes is a no-op, not an error.
     expect(() => installStyleLookup()).not.toThrow();
     expect(() => installInlineMeasure()).not.toThrow();
+    expect(() => installRepeatedBlocks()).not.toThrow();
     expect(() => installSharedLayoutCache()).not.toThrow();
     expect(() => installReferenceBuffer()).not.toThrow();
   });
@@ -335,5 +352,48 @@ describe('the measuring of words', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the header and footer laid out once', () => {
+  // Long enough for two-digit page numbers, whose label has another shape.
+  const longDocument = (overrides: Parameters<typeof sampleDocument>[0] = {}): RenderedDocument => {
+    const paragraph = 'La entidad adopta la política con sus lineamientos, responsables y plazos, y la revisa cada año. '.repeat(12);
+    const annexes = Array.from({ length: 14 }, (_, i) => `# ANEXO ${i + 1}\n\n${paragraph}\n\n${paragraph}\n\n${paragraph}\n`).join('\n');
+    const markdown = `${SAMPLE_MARKDOWN}\n${annexes}`;
+    return { ...sampleDocument(overrides), tree: parseMarkdown(markdown), markdown };
+  };
+  const measureBlock = () => {
+    const DocMeasure = createRequire(import.meta.url)('pdfmake/js/DocMeasure.js') as { default: { prototype: { measureBlock(node: unknown): unknown } } };
+    return DocMeasure.default.prototype;
+  };
+
+  it('writes the same bytes as laying them out on every page, with one- and two-digit page numbers', async () => {
+    for (const doc of [() => longDocument(), () => longDocument({ state: 'borrador', title: 'POLÍTICA 2 DE SEGURIDAD DIGITAL' })]) {
+      const { bytes, pageCount } = await writePdfWithLayout(doc());
+      expect(pageCount).toBeGreaterThan(10);
+      expect(same(await withOriginal(['repeated'], () => writePdf(doc())), bytes)).toBe(true);
+    }
+  });
+
+  it('measures the header and footer once per kind of page, not once per page', async () => {
+    const proto = measureBlock();
+    const original = proto.measureBlock;
+    let calls = 0;
+    proto.measureBlock = function (this: unknown, node: unknown) {
+      calls++;
+      return original.call(this, node);
+    };
+    try {
+      const { pageCount } = await writePdfWithLayout(longDocument());
+      const once = calls;
+      calls = 0;
+      await withOriginal(['repeated'], () => writePdfWithLayout(longDocument()));
+      // pdfmake measures both blocks on every page; laid out once, the header
+      // is measured for pages 1–9 and 10 onwards, the footer once.
+      expect(calls - once).toBe(2 * pageCount - 3);
+    } finally {
+      proto.measureBlock = original;
+    }
   });
 });

@@ -3,6 +3,7 @@
 // the header, so a long notice never runs into the body or off the sheet.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
+import { REPEATED_BLOCK } from '../repeated-blocks.js';
 import { COLORS } from '../styles.js';
 import { BODY_GAP, SIDE_MARGIN } from './page-sizes.js';
 
@@ -22,7 +23,7 @@ export function footerBlock(context: DocumentContext, width: number): Content {
   };
 }
 
-/** pdfmake's footer callback: the same block on every page, inside the side margins. */
+/** pdfmake's footer callback: the same block on every page, inside the side margins, laid out once (see repeated-blocks.ts). */
 export function footerForPage(context: DocumentContext, width: number) {
-  return (): Content => ({ stack: [footerBlock(context, width)], margin: [SIDE_MARGIN, BODY_GAP, SIDE_MARGIN, 0] });
+  return (): Content => ({ stack: [footerBlock(context, width)], margin: [SIDE_MARGIN, BODY_GAP, SIDE_MARGIN, 0], [REPEATED_BLOCK]: { key: 'footer' } }) as Content;
 }

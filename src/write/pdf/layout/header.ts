@@ -7,6 +7,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
 import { STATE_NOTICES } from '../../../model/versions.js';
+import { REPEATED_BLOCK } from '../repeated-blocks.js';
 import { COLORS, RULES } from '../styles.js';
 import { EDGE_GAP, SIDE_MARGIN } from './page-sizes.js';
 
@@ -55,10 +56,18 @@ export function headerTable(context: DocumentContext, page: string): Content {
   };
 }
 
-/** pdfmake's header callback: the table inside the page's side margins. */
+/**
+ * pdfmake's header callback: the table inside the page's side margins. Only
+ * the page label changes from page to page, which lets pdfmake lay the
+ * block out once (see repeated-blocks.ts).
+ */
 export function headerForPage(context: DocumentContext) {
-  return (currentPage: number, pageCount: number): Content => ({
-    stack: [headerTable(context, pageLabel(currentPage, pageCount))],
-    margin: [SIDE_MARGIN, EDGE_GAP, SIDE_MARGIN, 0],
-  });
+  return (currentPage: number, pageCount: number): Content => {
+    const label = pageLabel(currentPage, pageCount);
+    return {
+      stack: [headerTable(context, label)],
+      margin: [SIDE_MARGIN, EDGE_GAP, SIDE_MARGIN, 0],
+      [REPEATED_BLOCK]: { key: 'header', variable: label },
+    } as Content;
+  };
 }
