@@ -4,10 +4,12 @@
 // - inline-measure.ts: pdfmake's measuring of words, resolving each style once per run, not per word;
 // - repeated-blocks.ts: the header and footer laid out once per kind, not once per page;
 // - shared-layout-cache.ts: pdfkit's cache of shaped words shared by all documents;
-// - reference-buffer.ts: pdfkit's content streams built from strings, not a Buffer per operator.
+// - reference-buffer.ts: pdfkit's content streams built from strings, not a Buffer per operator;
+// - content-operators.ts: pdfkit's colour and text-matrix operators written from kept strings.
 // Imported for its effect by printer.ts (the real render) and measure.ts
 // (which lays content out before the printer is first used). Each install
 // throws if the library method it replaces is not the one it was written for.
+import { installContentOperators } from './content-operators.js';
 import { installInlineMeasure } from './inline-measure.js';
 import { installReferenceBuffer } from './reference-buffer.js';
 import { installRepeatedBlocks } from './repeated-blocks.js';
@@ -19,3 +21,4 @@ installInlineMeasure();
 installRepeatedBlocks();
 installSharedLayoutCache();
 installReferenceBuffer();
+installContentOperators();

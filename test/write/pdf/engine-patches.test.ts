@@ -24,6 +24,15 @@ import {
   sharedLayoutCacheInstalled,
   sharedRunCount,
 } from '../../../src/write/pdf/shared-layout-cache.js';
+import {
+  contentOperatorsInstalled,
+  installContentOperators,
+  kitDocumentClass,
+  normalizeColor,
+  originalContentOperators,
+  setColorCore,
+  transform,
+} from '../../../src/write/pdf/content-operators.js';
 import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/repeated-blocks.js';
 import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/inline-measure.js';
 import {
@@ -38,7 +47,7 @@ import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
 import type { RenderedDocument } from '../../../src/model/document-context.js';
 import { SAMPLE_MARKDOWN, sampleDocument } from '../../support/sample-document.js';
 
-type Patch = 'style' | 'measure' | 'repeated' | 'layoutCache' | 'referenceBuffer';
+type Patch = 'style' | 'measure' | 'repeated' | 'layoutCache' | 'referenceBuffer' | 'operators';
 
 interface KitReference {
   write(chunk: unknown): void;
@@ -56,6 +65,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
   const font = embeddedFontClass().prototype;
   const reference = referenceClass().prototype;
   const layoutBuilder = pdfmakeLayoutClasses().LayoutBuilder.prototype;
+  const kitDocument = kitDocumentClass().prototype;
   const style = originalStyleLookup()!;
   const references = originalReferenceMethods()!;
   try {
@@ -70,6 +80,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
       reference.write = references.write;
       reference.finalize = references.finalize;
     }
+    if (patches.includes('operators')) Object.assign(kitDocument, originalContentOperators()!);
     return await fn();
   } finally {
     StyleContextStack.prototype.getProperty = getProperty;
@@ -79,6 +90,7 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
     font.layoutCached = layoutCached;
     reference.write = write;
     reference.finalize = finalize;
+    Object.assign(kitDocument, { _normalizeColor: normalizeColor, _setColorCore: setColorCore, transform });
   }
 }
 
@@ -89,6 +101,7 @@ describe('the engine patches', () => {
     expect(styleLookupInstalled()).toBe(true);
     expect(inlineMeasureInstalled()).toBe(true);
     expect(repeatedBlocksInstalled()).toBe(true);
+    expect(contentOperatorsInstalled()).toBe(true);
     expect(sharedLayoutCacheInstalled()).toBe(true);
     expect(referenceBufferInstalled()).toBe(true);
   });
@@ -105,7 +118,8 @@ describe('the engine patches', () => {
       ['repeated'],
       ['layoutCache'],
       ['referenceBuffer'],
-      ['style', 'measure', 'repeated', 'layoutCache', 'referenceBuffer'],
+      ['operators'],
+      ['style', 'measure', 'repeated', 'layoutCache', 'referenceBuffer', 'operators'],
     ];
     for (const patches of cases) {
       expect(same(await withOriginal(patches, () => writePdf(sampleDocument())), patched), patches.join('+')).toBe(true);
@@ -126,6 +140,9 @@ describe('the engine patches', () => {
     expect(() => installInlineMeasure({ name: 'TextInlines', prototype: { measure: () => [] } } as never)).toThrow(/TextInlines\.measure is not the version/);
     const layout = { ...pdfmakeLayoutClasses(), LayoutBuilder: { prototype: { addDynamicRepeatable: () => undefined, processNode: () => undefined } } };
     expect(() => installRepeatedBlocks(layout as never)).toThrow(/LayoutBuilder\.addDynamicRepeatable is not the version/);
+    const original = originalContentOperators()!;
+    const kit = { name: 'PDFDocument', prototype: { ...kitDocumentClass().prototype, ...original, transform: () => undefined } };
+    expect(() => installContentOperators(kit as never)).toThrow(/PDFDocument\.transform is not the version/);
     const font = { name: 'EmbeddedFont', prototype: { layoutCached: () => undefined, layoutRun: () => undefined, layout: () => undefined } };
     expect(() => installSharedLayoutCache(font as never)).toThrow(/EmbeddedFont\.layoutCached is not the version/);
     const reference = { name: 'PDFReference', prototype: { write: () => undefined, finalize: () => undefined, end: () => undefined } };
@@ -134,6 +151,7 @@ describe('the engine patches', () => {
     expect(() => installStyleLookup()).not.toThrow();
     expect(() => installInlineMeasure()).not.toThrow();
     expect(() => installRepeatedBlocks()).not.toThrow();
+    expect(() => installContentOperators()).not.toThrow();
     expect(() => installSharedLayoutCache()).not.toThrow();
     expect(() => installReferenceBuffer()).not.toThrow();
   });
@@ -277,6 +295,55 @@ describe('the shared cache of shaped words', () => {
     for (let i = 0; i <= MAX_RUNS_PER_FONT + 10; i++) f.layoutCached(`p${i.toString(36)} `);
     expect(sharedRunCount(f.font)).toBeGreaterThan(0);
     expect(sharedRunCount(f.font)).toBeLessThanOrEqual(MAX_RUNS_PER_FONT);
+  });
+});
+
+describe('the kept colour and matrix operators', () => {
+  it('write what pdfkit writes, for named, hex, spot and invalid colours and any matrix', async () => {
+    type Kit = NodeJS.ReadableStream & {
+      addPage(options?: object): Kit;
+      addSpotColor(name: string, c: number, m: number, y: number, k: number): Kit;
+      fillColor(color: unknown, opacity?: number): Kit;
+      strokeColor(color: unknown): Kit;
+      transform(...m: number[]): Kit;
+      resolveColor?: unknown;
+      _normalizeColor(color: unknown): unknown;
+      end(): void;
+    };
+    const render = async () => {
+      const kit = new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: new Date(Date.UTC(2022, 0, 1)) } }) as unknown as Kit;
+      const chunks: Buffer[] = [];
+      kit.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const done = new Promise((resolve) => kit.on('end', resolve));
+      const normalized: unknown[] = [];
+      for (const height of [792, 1008, 841.89]) {
+        kit.addPage({ size: [612, height] });
+        kit.addSpotColor('marca', 10, 20, 30, 40);
+        for (const color of ['#1a1a1a', '#abc', '#ABC', 'black', 'red', 'marca', 'no-es-color', [10, 20, 30], [0, 0, 0, 100], '#1a1a1a', 'black', 'marca']) {
+          kit.fillColor(color).strokeColor(color);
+          const components = kit._normalizeColor(color);
+          // A spot colour belongs to its document: compare its name.
+          normalized.push(Array.isArray(components) || components === null ? components : (components as { id: string }).id);
+        }
+        for (const m of [[1, 0, 0, -1, 0, height], [1, 0, 0, -1, 0, height], [1, 0, 0, -1, 5, height], [2, 0, 0, 2, 0, 0], [1, 0, 0, 1, 0, 0]]) kit.transform(...m);
+      }
+      kit.end();
+      await done;
+      return { bytes: Buffer.concat(chunks), normalized };
+    };
+    const patched = await render();
+    const original = await withOriginal(['operators'], render);
+    expect(patched.normalized).toEqual(original.normalized);
+    expect(patched.bytes.equals(original.bytes)).toBe(true);
+    expect(patched.bytes.includes(Buffer.from('/DeviceRGB cs\n0.10196078431372549 0.10196078431372549 0.10196078431372549 scn'))).toBe(true);
+    expect(patched.bytes.includes(Buffer.from('1 0 0 -1 0 1008 cm'))).toBe(true);
+  });
+
+  it('hand each caller its own components array', () => {
+    const kit = new PDFDocument({ autoFirstPage: false }) as unknown as { _normalizeColor(color: string): number[] };
+    const first = kit._normalizeColor('#336699');
+    first[0] = 99;
+    expect(kit._normalizeColor('#336699')[0]).toBeCloseTo(0.2);
   });
 });
 
