@@ -3,7 +3,8 @@
 // were not written for, and changing no byte of any PDF.
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePdf, writePdfWithLayout } from '../../../src/write/pdf/index.js';
 import { createMeasuringDocument } from '../../../src/write/pdf/measure.js';
 import { fontDictionary, FONT_FAMILY } from '../../../src/write/pdf/fonts.js';
@@ -13,6 +14,8 @@ import {
   originalReferenceMethods,
   referenceBufferInstalled,
   referenceClass,
+  setStreamCompressionLevel,
+  STREAM_COMPRESSION_LEVEL,
   write,
 } from '../../../src/write/pdf/reference-buffer.js';
 import {
@@ -95,6 +98,11 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
 }
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+// The patches are compared with pdfkit's own output, so streams are
+// compressed at pdfkit's level here; the level we write at is tested last.
+beforeAll(() => setStreamCompressionLevel(zlibConstants.Z_DEFAULT_COMPRESSION));
+afterAll(() => setStreamCompressionLevel(STREAM_COMPRESSION_LEVEL));
 
 describe('the engine patches', () => {
   it('are installed once the PDF writer is loaded', () => {
@@ -462,5 +470,38 @@ describe('the header and footer laid out once', () => {
     } finally {
       proto.measureBlock = original;
     }
+  });
+});
+
+describe('the compression level of the streams', () => {
+  /** The file with every stream inflated, lengths and byte offsets blanked: what it says, not how it is packed. */
+  const content = (pdf: Uint8Array) => {
+    const text = Buffer.from(pdf).toString('latin1');
+    const inflated = text.replace(/stream\n([\s\S]*?)\nendstream/g, (_whole, body: string) => {
+      const bytes = Buffer.from(body, 'latin1');
+      let plain: Buffer;
+      try {
+        plain = inflateSync(bytes);
+      } catch {
+        plain = bytes;
+      }
+      return `stream\n${plain.toString('latin1')}\nendstream`;
+    });
+    return inflated.replace(/\/Length \d+/g, '/Length ?').replace(/xref\n[\s\S]*$/, '');
+  };
+
+  it('changes how the streams are packed and nothing they hold', async () => {
+    const doc = () => sampleDocument({ state: 'borrador' });
+    const pdfkits = await writePdf(doc());
+    setStreamCompressionLevel(STREAM_COMPRESSION_LEVEL);
+    let ours: Uint8Array;
+    try {
+      ours = await writePdf(doc());
+    } finally {
+      setStreamCompressionLevel(zlibConstants.Z_DEFAULT_COMPRESSION);
+    }
+    expect(same(ours, pdfkits)).toBe(false);
+    expect(content(ours)).toBe(content(pdfkits));
+    expect(content(ours)).toContain('BT\n1 0 0 1');
   });
 });
