@@ -1,6 +1,6 @@
-// firstMissingGlyph remembers, per code point, whether the document font
-// prints it (glyph-coverage.ts): the answers must be fontkit's own, for the
-// first unprintable character, at its index in the string.
+// firstMissingGlyph answers from one regular expression built from the
+// document font's character map (glyph-coverage.ts): the answers must be
+// fontkit's own, for the first unprintable character, at its index.
 import { join } from 'node:path';
 import fc from 'fast-check';
 import * as fontkit from 'fontkit';
@@ -33,7 +33,7 @@ describe('firstMissingGlyph', () => {
     expect(firstMissingGlyph('ab\ud83dc')).toEqual(reference('ab\ud83dc'));
   });
 
-  it('gives the same answer the second time, from memory', () => {
+  it('gives the same answer the second time (the pattern is built once)', () => {
     for (let i = 0; i < 2; i++) {
       expect(firstMissingGlyph('x😀')).toEqual({ char: '😀', index: 1 });
       expect(firstMissingGlyph('ok')).toBeUndefined();
@@ -58,5 +58,18 @@ describe('firstMissingGlyph', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', file: 'datos.json', field: 'titulo' });
     expect(problems[0]!.message).toContain('U+1F600');
+  });
+
+  it('reads past the raw text when a JSON escape could spell what the font lacks', () => {
+    // The file's bytes are plain ASCII; only the parsed string holds the emoji.
+    const text = '{"titulo": "Hola \\ud83d\\ude00"}';
+    const problems = glyphProblems({ file: 'datos.json', text, value: JSON.parse(text) as unknown } as never);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('U+1F600');
+  });
+
+  it('finds nothing in a file the font prints entirely', () => {
+    const text = '{"titulo": "Política de seguridad — versión 2 «vigente»"}';
+    expect(glyphProblems({ file: 'datos.json', text, value: JSON.parse(text) as unknown } as never)).toEqual([]);
   });
 });
