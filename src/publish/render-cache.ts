@@ -64,10 +64,12 @@ export function sharedInputsHash(templatesDir: string, catalogText: string): str
 
 export function inputKey(inputs: DocumentInputs): string {
   const hash = createHash('sha256').update(inputs.shared).update('\0').update(inputs.entityText).update('\0').update(inputs.logo).update('\0').update(inputs.documentText);
-  // Markdown named by "archivo" lives outside the JSON; "contenido" is in it already, and hashing it twice is harmless.
+  // Markdown named by "archivo" lives outside the JSON; "contenido" is in the
+  // document's text already (a JSON path says so), and is not hashed twice.
   const addSections = (sections: readonly ValidSection[]) => {
     for (const section of sections) {
-      hash.update('\0').update(section.markdown?.text ?? '');
+      hash.update('\0');
+      if (section.markdown && !section.markdown.jsonPath) hash.update(section.markdown.text);
       addSections(section.secciones);
     }
   };
