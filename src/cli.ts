@@ -36,6 +36,7 @@ Opciones:
   --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
   --forzar           vuelve a generar los borradores aunque no hayan cambiado
                      (lo archivado nunca se regenera)
+  --hilos N          cuántos documentos generar a la vez (por omisión, uno por núcleo)
   --silencio         no muestra el resumen ni el avance
   -h, --ayuda        muestra esta ayuda
 `;
@@ -54,6 +55,7 @@ const OPTIONS = {
   'abrir-versiones': { type: 'boolean' },
   forzar: { type: 'boolean' },
   force: { type: 'boolean' },
+  hilos: { type: 'string' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -82,7 +84,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (values.hoy !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.hoy) && isRealIsoDate(values.hoy))) {
     throw new UserError(`--hoy "${values.hoy}" no es una fecha válida; escríbala como AAAA-MM-DD`);
   }
-  const options = { ...resolveOptions(values), today: values.hoy ?? todayInColombia(), force: values.forzar ?? values.force ?? false };
+  const options = {
+    ...resolveOptions(values),
+    today: values.hoy ?? todayInColombia(),
+    force: values.forzar ?? values.force ?? false,
+    threads: values.hilos === undefined ? undefined : threadCount(values.hilos),
+  };
   // Each command's modules load only when it runs: a build with nothing to
   // render never loads the PDF and DOCX writers.
   switch (command) {
@@ -105,6 +112,14 @@ async function main(argv: readonly string[]): Promise<number> {
     default:
       throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, verify, listado y esquemas`);
   }
+}
+
+const MAX_THREADS = 64;
+
+function threadCount(value: string): number {
+  const count = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(count >= 1 && count <= MAX_THREADS)) throw new UserError(`--hilos "${value}" no es válido; escriba un número entero de 1 a ${MAX_THREADS}`);
+  return count;
 }
 
 function reportInternalError(error: unknown): number {

@@ -1,9 +1,10 @@
 // docctl build: the main job. Validates the whole project first; with any
 // error it writes nothing at all. A document is rendered only when its
 // inputs changed since its files were written (publish/render-cache.ts) and
-// its current version is not archived yet; those render in parallel
-// (publish/render-pool.ts) into a staging folder (publish/staging.ts), and
-// only when every one has succeeded are files moved into place: drafts are
+// its current version is not archived yet; those render in parallel, in
+// this thread and one worker per other core (publish/render-pool.ts), into a
+// staging folder (publish/staging.ts), and only when every one has
+// succeeded are files moved into place: drafts are
 // replaced, an approved version is written once and archived
 // (publish/archive.ts). A failure at any point leaves output/ as it was.
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import { SITE_DIR } from '../publish/output-paths.js';
 import { siteKey } from '../publish/site-key.js';
 import { inputKey, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
 import type { RenderJobResult } from '../publish/render-job.js';
-import { createRenderer } from '../publish/render-pool.js';
+import { renderJobs } from '../publish/render-pool.js';
 import { openStaging, type Staging } from '../publish/staging.js';
 import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
@@ -31,6 +32,8 @@ export interface BuildOptions extends CommonOptions {
   readonly today?: string | undefined;
   /** Re-render drafts even when the cache says they are unchanged (never archived versions). */
   readonly force?: boolean | undefined;
+  /** Documents rendered at once (--hilos); one per core when omitted. */
+  readonly threads?: number | undefined;
 }
 
 interface Slot {
@@ -143,7 +146,14 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
     }
     if (hasErrors(problems)) return fail();
 
-    const results = await renderAll(toRender, sources, options, staging);
+    let results: RenderJobResult[];
+    try {
+      results = await renderAll(toRender, sources, options, staging);
+    } catch (error) {
+      // A bug in any thread: what the other documents staged goes too.
+      staging.discard();
+      throw error;
+    }
     const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
     for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
     if (hasErrors(problems)) {
@@ -187,22 +197,15 @@ async function updateSite(sources: Sources, options: BuildOptions, cache: Render
 async function renderAll(slots: readonly Slot[], sources: Sources, options: BuildOptions, staging: Staging): Promise<RenderJobResult[]> {
   if (slots.length === 0) return [];
   const progress = createProgress(slots.length, options.quiet);
-  const renderer = await createRenderer(slots.length, sources.templates);
+  const jobs = slots.map((slot, index) => ({
+    input: documentInput(slot.doc, sources.project),
+    templatesDir: options.templatesDir,
+    stagingDir: staging.folderFor(index),
+  }));
   try {
-    return await Promise.all(
-      slots.map(async (slot, index) => {
-        const result = await renderer.render({
-          input: documentInput(slot.doc, sources.project),
-          templatesDir: options.templatesDir,
-          stagingDir: staging.folderFor(index),
-        });
-        progress.done(slotLabel(slot.doc));
-        return result;
-      }),
-    );
+    return await renderJobs(jobs, { templates: sources.templates, threads: options.threads, onDone: (index) => progress.done(slotLabel(slots[index]!.doc)) });
   } finally {
     progress.finish();
-    await renderer.close();
   }
 }
 

@@ -2,7 +2,8 @@
 // when one of its inputs changed (its data, its entity, the catalog, the
 // templates, the program), --forzar renders everything, the cache can be
 // deleted without harm, and a build that fails in the middle of rendering
-// leaves output/ exactly as it was.
+// leaves output/ exactly as it was. Documents render in this thread and in
+// worker threads; which thread renders which must not show in the files.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,6 +137,46 @@ describe('incremental build', () => {
     expect(result.stderr).toMatch(/GC-P-005\.json:\d+:\d+: secciones\[0\]\.contenido: línea 3 del contenido: no escriba títulos con #/);
     expect(result.stderr).toContain('No se generó ningún archivo');
     expect(snapshot(project.output)).toEqual(before);
+  });
+});
+
+/** Every file below output/ with its bytes, not its modification time. */
+function contents(dir: string): Map<string, string> {
+  return new Map([...snapshot(dir)].map(([path, stamped]) => [path, stamped.slice(stamped.indexOf(' ') + 1)]));
+}
+
+describe('rendering in parallel (--hilos)', () => {
+  const project = draftProject();
+  const build = (...extra: string[]) => runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, ...extra]);
+
+  it('writes the same bytes whichever thread renders each document', () => {
+    const sequential = build('--hilos', '1');
+    expect(sequential.status, sequential.stderr).toBe(0);
+    const before = contents(join(project.output, 'entidad-prueba'));
+    const parallel = build('--hilos', '3', '--forzar');
+    expect(parallel.status, parallel.stderr).toBe(0);
+    expect(rendered(parallel.stdout)).toEqual(CODES);
+    expect(contents(join(project.output, 'entidad-prueba'))).toEqual(before);
+  });
+
+  it('reports a bug inside a worker thread as an internal error, ends, and leaves output/ as it was', () => {
+    const before = snapshot(project.output);
+    // --forzar: five documents to render, so a worker thread is started.
+    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, '--hilos', '2', '--forzar'], {
+      env: { DOCCTL_SIMULAR_ERROR_INTERNO: 'hilo' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error interno: error interno simulado en un hilo de trabajo/m);
+    expect(snapshot(project.output)).toEqual(before);
+    expect(existsSync(join(project.output, '.docctl-preparando'))).toBe(false);
+  });
+
+  it('refuses a thread count that is not a whole number from 1 to 64', () => {
+    for (const value of ['0', 'dos', '65', '1.5']) {
+      const result = build('--hilos', value);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(`docctl: --hilos "${value}" no es válido; escriba un número entero de 1 a 64\n`);
+    }
   });
 });
 
