@@ -4,7 +4,7 @@
 // only when something asks where a field is — a problem, or a JSON syntax
 // error — since hundreds of valid files need no positions at all.
 import { readFileSync } from 'node:fs';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { errorProblem, type Problem } from '../errors.js';
 
 export interface JsonFile {
@@ -16,6 +16,8 @@ export interface JsonFile {
   readonly value: unknown;
   /** The syntax tree with positions, parsed on first use. */
   readonly tree: Node | undefined;
+  /** Whether the tree was parsed already, so asking it costs nothing more. */
+  readonly treeIsBuilt: boolean;
 }
 
 const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
@@ -30,6 +32,9 @@ function parsedFile(path: string, file: string, text: string, value: unknown): J
     get tree() {
       if (tree === null) tree = parseTree(text, [], STRICT_JSON);
       return tree;
+    },
+    get treeIsBuilt() {
+      return tree !== null;
     },
   };
 }
@@ -120,6 +125,12 @@ export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
 
 /** Line and column of the value at a field path, or of the nearest parent that exists. */
 export function locate(json: JsonFile, path: readonly (string | number)[]): { line?: number; column?: number } {
+  const offset = json.treeIsBuilt ? undefined : propertyOffset(json.text, path);
+  return offset === undefined ? locateInTree(json, path) : lineAndColumn(json.text, offset);
+}
+
+/** locate() through the whole syntax tree: what it falls back on, and what its quick path is tested against. */
+export function locateInTree(json: JsonFile, path: readonly (string | number)[]): { line?: number; column?: number } {
   if (!json.tree) return {};
   for (let length = path.length; length >= 0; length--) {
     const node = findNodeAtLocation(json.tree, path.slice(0, length) as (string | number)[]);
@@ -130,6 +141,41 @@ export function locate(json: JsonFile, path: readonly (string | number)[]): { li
     }
   }
   return {};
+}
+
+const FOUND = Symbol('found');
+
+/**
+ * Where the key of a property at `path` is typed, reading the file only up
+ * to it. Most problems are about fields near the top of a document (its
+ * versions, its dates), and a whole syntax tree for each of hundreds of files
+ * cost more than the rest of a build with nothing to render. Undefined when
+ * the path does not end in a property that exists: the tree answers then.
+ */
+function propertyOffset(text: string, path: readonly (string | number)[]): number | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const parent = path.slice(0, -1);
+  let offset: number | undefined;
+  try {
+    visit(
+      text,
+      {
+        onObjectProperty(property, at, _length, _line, _column, pathSupplier) {
+          if (property !== key) return;
+          const where = pathSupplier();
+          if (where.length === parent.length && where.every((part, i) => part === parent[i])) {
+            offset = at;
+            throw FOUND;
+          }
+        },
+      },
+      STRICT_JSON,
+    );
+  } catch (signal) {
+    if (signal !== FOUND) throw signal;
+  }
+  return offset;
 }
 
 /** Fills in line and column of problems that carry only a JSON path (see Problem.jsonPath). */
