@@ -12,7 +12,7 @@ import { copyProject, editJson, MINIMAL_DOC, runCli, TEMPLATES } from '../suppor
 
 const CODES = ['GC-P-001', 'GC-P-002', 'GC-P-003', 'GC-P-004', 'GC-P-005'];
 
-/** Five drafts: enough for the build to render them in worker threads. */
+/** Five drafts: with two cores or more, some render in a worker thread. */
 function draftProject(): { data: string; output: string; templates: string } {
   const dir = copyProject();
   const data = join(dir, 'data');
