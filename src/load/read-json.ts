@@ -4,7 +4,7 @@
 // only when something asks where a field is — a problem, or a JSON syntax
 // error — since hundreds of valid files need no positions at all.
 import { readFileSync } from 'node:fs';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type JSONVisitor, type Node, type ParseError } from 'jsonc-parser';
 import { errorProblem, type Problem } from '../errors.js';
 
 export interface JsonFile {
@@ -125,7 +125,7 @@ export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
 
 /** Line and column of the value at a field path, or of the nearest parent that exists. */
 export function locate(json: JsonFile, path: readonly (string | number)[]): { line?: number; column?: number } {
-  const offset = json.treeIsBuilt ? undefined : propertyOffset(json.text, path);
+  const offset = json.treeIsBuilt ? undefined : fieldOffset(json.text, path);
   return offset === undefined ? locateInTree(json, path) : lineAndColumn(json.text, offset);
 }
 
@@ -146,32 +146,53 @@ export function locateInTree(json: JsonFile, path: readonly (string | number)[])
 const FOUND = Symbol('found');
 
 /**
- * Where the key of a property at `path` is typed, reading the file only up
- * to it. Most problems are about fields near the top of a document (its
- * versions, its dates), and a whole syntax tree for each of hundreds of files
- * cost more than the rest of a build with nothing to render. Undefined when
- * the path does not end in a property that exists: the tree answers then.
+ * Where the field at `path` is typed — a property's key, an array item's
+ * value — reading the file only up to it. Most problems are about fields near
+ * the top of a document (its versions, its dates), and a whole syntax tree
+ * for each of hundreds of files cost more than the rest of a build with
+ * nothing to render. Undefined when the field does not exist (or the path is
+ * the whole file): the tree answers then.
  */
-function propertyOffset(text: string, path: readonly (string | number)[]): number | undefined {
-  const key = path[path.length - 1];
-  if (typeof key !== 'string') return undefined;
+function fieldOffset(text: string, path: readonly (string | number)[]): number | undefined {
+  const last = path[path.length - 1];
+  if (last === undefined) return undefined;
   const parent = path.slice(0, -1);
+  const isPath = (where: readonly (string | number)[], target: readonly (string | number)[]) =>
+    where.length === target.length && where.every((part, i) => part === target[i]);
   let offset: number | undefined;
+  const found = (at: number) => {
+    offset = at;
+    throw FOUND;
+  };
+  // Values are matched by depth first, so the path is built only for those that could be the one.
+  let depth = 0;
+  const atValue = (at: number, pathSupplier: () => (string | number)[]) => {
+    if (depth === path.length && isPath(pathSupplier(), path)) found(at);
+  };
+  const visitor: JSONVisitor =
+    typeof last === 'string'
+      ? {
+          onObjectProperty(property, at, _length, _line, _column, pathSupplier) {
+            if (property === last && isPath(pathSupplier(), parent)) found(at);
+          },
+        }
+      : {
+          onObjectBegin(at, _length, _line, _column, pathSupplier) {
+            atValue(at, pathSupplier);
+            depth++;
+          },
+          onObjectEnd: () => void depth--,
+          onArrayBegin(at, _length, _line, _column, pathSupplier) {
+            atValue(at, pathSupplier);
+            depth++;
+          },
+          onArrayEnd: () => void depth--,
+          onLiteralValue(_value, at, _length, _line, _column, pathSupplier) {
+            atValue(at, pathSupplier);
+          },
+        };
   try {
-    visit(
-      text,
-      {
-        onObjectProperty(property, at, _length, _line, _column, pathSupplier) {
-          if (property !== key) return;
-          const where = pathSupplier();
-          if (where.length === parent.length && where.every((part, i) => part === parent[i])) {
-            offset = at;
-            throw FOUND;
-          }
-        },
-      },
-      STRICT_JSON,
-    );
+    visit(text, visitor, STRICT_JSON);
   } catch (signal) {
     if (signal !== FOUND) throw signal;
   }
