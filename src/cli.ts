@@ -36,7 +36,8 @@ Opciones:
   --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
   --forzar           vuelve a generar los borradores aunque no hayan cambiado
                      (lo archivado nunca se regenera)
-  --hilos N          cuántos documentos generar a la vez (por omisión, uno por núcleo)
+  --hilos N          cuántos documentos generar a la vez (por omisión, uno por
+                     cada 16 documentos, hasta uno por núcleo)
   --silencio         no muestra el resumen ni el avance
   -h, --ayuda        muestra esta ayuda
 `;

@@ -2,7 +2,7 @@
 // error it writes nothing at all. A document is rendered only when its
 // inputs changed since its files were written (publish/render-cache.ts) and
 // its current version is not archived yet; those render in parallel, in
-// this thread and one worker per other core (publish/render-pool.ts), into a
+// this thread and in worker threads (publish/render-pool.ts), into a
 // staging folder (publish/staging.ts), and only when every one has
 // succeeded are files moved into place: drafts are
 // replaced, an approved version is written once and archived
@@ -32,7 +32,7 @@ export interface BuildOptions extends CommonOptions {
   readonly today?: string | undefined;
   /** Re-render drafts even when the cache says they are unchanged (never archived versions). */
   readonly force?: boolean | undefined;
-  /** Documents rendered at once (--hilos); one per core when omitted. */
+  /** Documents rendered at once (--hilos); when omitted, render-pool.ts decides. */
   readonly threads?: number | undefined;
 }
 

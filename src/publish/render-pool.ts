@@ -1,6 +1,7 @@
 // Renders a build's documents in parallel across cores. This thread renders
-// too, beside one worker thread per other core; all of them take the next
-// document from one shared counter.
+// too, beside worker threads (one per other core, when there are documents
+// enough to repay starting them); all of them take the next document from
+// one shared counter.
 //
 // Why not a pool of workers fed by this thread (piscina, until now): with two
 // cores that meant three JavaScript heaps, each several hundred megabytes at
@@ -30,7 +31,7 @@ export interface RenderOptions {
   readonly templates: TemplateSet;
   /** Called in this thread as each document finishes, in whatever order they finish. */
   readonly onDone?: (index: number) => void;
-  /** Threads to render with, this one included; defaults to the machine's cores. */
+  /** Threads to render with, this one included; by default one per 16 documents, up to one per core. */
   readonly threads?: number | undefined;
 }
 
@@ -43,6 +44,21 @@ function workerSource(): string {
   const url = import.meta.url.replace(/render-pool\.(ts|js)$/, (_, ext: string) => `render-worker.${ext}`);
   const loader = url.endsWith('.ts') ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register())` : 'Promise.resolve()';
   return `${loader}.then(() => import(${JSON.stringify(url)}));`;
+}
+
+/**
+ * A worker starts cold: it loads and compiles pdfmake, docx and fontkit, and
+ * renders its first documents slowly, about a second and a half in all on a
+ * two-core machine, while this thread, warm, renders three or four documents.
+ * Measured there (npm run bench and --hilos): 8 documents took 5.9 s alone
+ * and 7.1 s with a worker; 20 took the same either way; 200 took 91 s alone
+ * and 65 s with one. So a worker is started for every 16 documents, up to one
+ * per core.
+ */
+const DOCUMENTS_PER_WORKER = 16;
+
+function defaultThreads(documents: number): number {
+  return Math.min(availableParallelism(), 1 + Math.floor(documents / DOCUMENTS_PER_WORKER));
 }
 
 /** Takes the next unclaimed job's index, or undefined when none is left. */
@@ -60,7 +76,7 @@ export async function renderJobs(jobs: readonly RenderJob[], options: RenderOpti
     results[index] = result;
     options.onDone?.(index);
   };
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(jobs.length), jobs.length));
   const workers = Array.from({ length: threads - 1 }, () => startWorker({ jobs, next }, finished));
   // A failed worker stops every thread from taking another document.
   for (const worker of workers) worker.done.catch(stop);

@@ -12,7 +12,7 @@ import { copyProject, editJson, MINIMAL_DOC, runCli, TEMPLATES } from '../suppor
 
 const CODES = ['GC-P-001', 'GC-P-002', 'GC-P-003', 'GC-P-004', 'GC-P-005'];
 
-/** Five drafts: with two cores or more, some render in a worker thread. */
+/** Five drafts: few enough that a build renders them in its own thread unless --hilos asks for more. */
 function draftProject(): { data: string; output: string; templates: string } {
   const dir = copyProject();
   const data = join(dir, 'data');
@@ -186,7 +186,7 @@ describe('a document a writer refuses, while the others render in worker threads
     editJson(project.data, 'entidad-prueba/documentos/GC-P-005.json', (doc) => {
       doc.titulo = Array.from({ length: 400 }, () => 'Política larguísima').join(' ');
     });
-    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output]);
+    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, '--hilos', '2']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/GC-P-005\.json: el encabezado y el pie de página ocupan más de media página/);
     expect(result.stderr).not.toContain('error interno');
