@@ -128,51 +128,46 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
   try {
     removeLeftovers(options.outputDir);
     const staging = openStaging(options.outputDir);
-    const cache = new RenderCache(options.outputDir);
-    const keyOf = inputKeys(sources, options.templatesDir);
-    const toRender: Slot[] = [];
-    for (const doc of sources.documents) {
-      const { context } = doc;
-      const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
-      const slot: Slot = { doc, dir, name: `${context.entity.slug}/${context.code}/v${context.version.number}`, key: keyOf(doc) };
-      if (isArchived(dir)) {
-        problems.push(...archiveProblems(slot, sources, cache));
-        lines.push(`  ${slot.name}  ${slotLabel(doc)}: ya archivada, sin cambios`);
-      } else if (!options.force && context.state === 'borrador' && cache.isFresh(slot.name, slot.key, editionFiles(slot))) {
-        lines.push(`  ${slot.name}  ${slotLabel(doc)}: borrador sin cambios`);
-      } else {
-        toRender.push(slot);
-      }
-    }
-    if (hasErrors(problems)) return fail();
-
-    let results: RenderJobResult[];
     try {
-      results = await renderAll(toRender, sources, options, staging);
-    } catch (error) {
-      // A bug in any thread: what the other documents staged goes too.
+      const cache = new RenderCache(options.outputDir);
+      const keyOf = inputKeys(sources, options.templatesDir);
+      const toRender: Slot[] = [];
+      for (const doc of sources.documents) {
+        const { context } = doc;
+        const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
+        const slot: Slot = { doc, dir, name: `${context.entity.slug}/${context.code}/v${context.version.number}`, key: keyOf(doc) };
+        if (isArchived(dir)) {
+          problems.push(...archiveProblems(slot, sources, cache));
+          lines.push(`  ${slot.name}  ${slotLabel(doc)}: ya archivada, sin cambios`);
+        } else if (!options.force && context.state === 'borrador' && cache.isFresh(slot.name, slot.key, editionFiles(slot))) {
+          lines.push(`  ${slot.name}  ${slotLabel(doc)}: borrador sin cambios`);
+        } else {
+          toRender.push(slot);
+        }
+      }
+      if (hasErrors(problems)) return fail();
+
+      const results = await renderAll(toRender, sources, options, staging);
+      const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
+      for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
+      if (hasErrors(problems)) return fail();
+      printProblems(problems);
+      toRender.forEach((slot, index) => {
+        const staged = results[index]?.staged;
+        if (!staged) throw new Error(`internal: ${slot.name} rendered without files and without errors`);
+        const outcome = commit(slot, staging.folderFor(index), staged, staging);
+        cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256 });
+        const { context } = slot.doc;
+        const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
+        lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
+      });
+      lines.push(await updateSite(sources, options, cache));
+      cache.save();
+    } finally {
+      // Whatever happened — success, a document's error, a bug in any
+      // thread, a full disk while moving files — nothing staged outlives the build.
       staging.discard();
-      throw error;
     }
-    const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
-    for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
-    if (hasErrors(problems)) {
-      staging.discard();
-      return fail();
-    }
-    printProblems(problems);
-    toRender.forEach((slot, index) => {
-      const staged = results[index]?.staged;
-      if (!staged) throw new Error(`internal: ${slot.name} rendered without files and without errors`);
-      const outcome = commit(slot, staging.folderFor(index), staged, staging);
-      cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256 });
-      const { context } = slot.doc;
-      const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
-      lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
-    });
-    staging.discard();
-    lines.push(await updateSite(sources, options, cache));
-    cache.save();
   } finally {
     release();
   }
