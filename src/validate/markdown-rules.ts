@@ -69,10 +69,14 @@ export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Pro
   return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
 }
 
-// A line that may be a heading — ATX ("# …") or a setext underline ("===",
-// "---"), also inside a quote or a list item — in text that may hold one.
-// False alarms (a thematic break, "- -") only cost the section its own parse.
-const MAY_BE_HEADING = /^[ \t>*+\-\d.)]*(?:#{1,6}(?:[ \t]|$)|(?:=+|-+)[ \t]*$)/m;
+// A line that may be a heading, in text that may hold one: an ATX heading
+// ("# …"), also after quote and list markers ("> - # …"); or a setext
+// underline ("===", "---") after indentation and quote markers only. An
+// underline closes a paragraph of its own container, so it is never the
+// first thing after a list marker: "- -" is a list item, not a heading, and
+// treating it as one cost a seed's 22 KB section its own parse. False alarms
+// (a thematic break, an empty list item) only cost the section that parse.
+const MAY_BE_HEADING = /^(?:[ \t>*+\-\d.)]*#{1,6}(?:[ \t]|$)|[ \t>]*(?:=+|-+)[ \t]*$)/m;
 
 /**
  * Whether a section's text can hold a problem that only parsing it on its own

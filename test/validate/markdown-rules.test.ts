@@ -2,6 +2,13 @@
 // may hold what only its own parse can place (a heading, an overlong
 // paragraph); when the document's parse fails, every section is parsed on
 // its own so the problem is still reported where the author wrote it.
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { needsOwnParse } from '../../src/validate/markdown-rules.js';
 import { copyProject, editJson, MINIMAL_DOC, problemsOf } from '../support/project.js';
@@ -39,5 +46,32 @@ describe('authored Markdown checks', () => {
     expect(needsOwnParse({ text: 'Uno.\n\nDos.\n\n<div>tres</div>', file: 'x.json' })).toBe(false);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/GC-P-001\.json:\d+:\d+: secciones\[0\]\.contenido: línea 5 del contenido: .*HTML/);
+  });
+
+  it('needs no parse of its own for a list item holding a dash ("- -"), as in the seed policy', () => {
+    expect(needsOwnParse({ text: '- Área de Desarrollo\n- -\n  - 2\\. Gestión', file: 'x.json' })).toBe(false);
+  });
+
+  // The quick test may raise false alarms but must never miss a heading: a
+  // missed one would be printed as a numbered title no one asked for.
+  it('never misses a heading that the parser finds, for any mix of containers and markers', () => {
+    const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+    const hasHeading = (text: string) => {
+      let found = false;
+      visit(parser.parse(text) as Root, 'heading', () => {
+        found = true;
+      });
+      return found;
+    };
+    const prefix = fc.constantFrom('', ' ', '  ', '   ', '    ', '\t', '- ', '* ', '+ ', '1. ', '2) ', '> ', '>', '- > ', '> - ', '  > ', '>  - ', '1. > ');
+    const body = fc.constantFrom('Texto', 'Título', '#', '# Título', '##', '###### x', '####### x', '#x', '---', '--', '-', '- -', '===', '=', '= =', '***', '___', '', 'a | b', '|---|---|', '```', ':::nota', '\\#', '---  ', '=== x');
+    const line = fc.tuple(prefix, body).map(([p, b]) => p + b);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const text = lines.join('\n');
+        if (hasHeading(text)) expect(needsOwnParse({ text, file: 'x.json' })).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
