@@ -6,6 +6,10 @@ import './engine-patches.js'; // speed-ups inside pdfmake and pdfkit, same bytes
 import { sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_DIR, fontDictionary } from './fonts.js';
+import { installLineRenderer } from './line-renderer.js';
+
+// Words drawn a line at a time: fewer operators, the same page (line-renderer.ts).
+installLineRenderer();
 
 /** Only the font files may be read from disk; images travel as data URLs. */
 export const localAccess = (path: string): boolean => path.startsWith(FONT_DIR + sep);
