@@ -4,7 +4,7 @@
 // so it is kept apart from the whole-project rules (rules.ts): a build runs it
 // only for the documents it renders, in their render jobs.
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../parse/walk.js';
 import type { Problem } from '../errors.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
 import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
@@ -44,7 +44,7 @@ function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
     return [{ severity: 'error', ...where, message: `${prefix}${error.message}` }];
   }
   const problems = unprintableProblems(source);
-  visit(tree, 'paragraph', (paragraph) => {
+  walk(tree, 'paragraph', (paragraph) => {
     const start = paragraph.position?.start.offset;
     const end = paragraph.position?.end.offset;
     const length = start !== undefined && end !== undefined ? end - start : 0;
@@ -57,7 +57,7 @@ function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
       });
     }
   });
-  visit(tree, 'heading', (heading) => {
+  walk(tree, 'heading', (heading) => {
     const { prefix, ...where } = place(heading.position?.start.line);
     problems.push({ severity: 'error', ...where, message: `${prefix}no escriba títulos con # en el contenido: los títulos salen de "titulo" y se numeran solos; use una subsección ("secciones") o **negrita**` });
   });

@@ -3,12 +3,12 @@
 // data:, file: — is refused before any writer sees it. Images are not part
 // of the Markdown docctl accepts (logos come from the entity's data).
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 import { MarkdownProblem } from '../markdown-problem.js';
 import { isSafeUrl } from '../safe-url.js';
 
 export function checkLinksAndImages(tree: Root): void {
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'link' && !isSafeUrl(node.url)) {
       throw new MarkdownProblem(`enlace no permitido ${JSON.stringify(node.url)}: solo se admiten direcciones http://, https://, mailto: o relativas`, node);
     }

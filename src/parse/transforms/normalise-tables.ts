@@ -1,7 +1,7 @@
 // Every table becomes a richTable (see nodes.ts) so each writer has a single
 // table path: GFM tables here, :::tabla directives in resolve-directives.
 import type { Paragraph, Root, Table } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from '../walk.js';
 import type { RichTable } from '../nodes.js';
 
 export function gfmTableToRichTable(table: Table): RichTable {
@@ -22,7 +22,7 @@ export function gfmTableToRichTable(table: Table): RichTable {
 }
 
 export function normaliseTables(tree: Root): void {
-  visit(tree, 'table', (table, index, parent) => {
+  walk(tree, 'table', (table, index, parent) => {
     if (!parent || index === undefined) return;
     parent.children.splice(index, 1, gfmTableToRichTable(table) as never);
     return SKIP;

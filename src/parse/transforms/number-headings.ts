@@ -1,11 +1,11 @@
 // Section numbers (1., 5.1., 5.4.1.) are generated here, never typed into
 // the data, so inserting a section renumbers everything after it.
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 
 export function numberHeadings(tree: Root): void {
   const counters: number[] = [];
-  visit(tree, 'heading', (heading) => {
+  walk(tree, 'heading', (heading) => {
     const depth = heading.depth;
     counters.length = depth;
     for (let i = 0; i < depth - 1; i++) counters[i] ??= 0;

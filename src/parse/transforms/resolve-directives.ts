@@ -4,14 +4,14 @@
 // literal text it was; an unknown block directive is reported with its line.
 import type { BlockContent, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from '../walk.js';
 import { MarkdownProblem } from '../markdown-problem.js';
 import type { FrontSection, Glossary, GlossaryEntry, RichTable, RichTableRow, Signatures, Underline } from '../nodes.js';
 
 type AnyDirective = ContainerDirective | LeafDirective | TextDirective;
 
 export function resolveDirectives(tree: Root, source: string): void {
-  visit(tree, (node, index, parent) => {
+  walk(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
     const replacement = resolve(node, source);

@@ -4,17 +4,17 @@
 // Markdown docctl accepts: a printed controlled document has no place where
 // every edition could put them the same way.
 import type { Definition, Link, Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from '../walk.js';
 import { MarkdownProblem } from '../markdown-problem.js';
 
 const normalise = (id: string) => id.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function resolveReferences(tree: Root): void {
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
+  walk(tree, 'definition', (node) => {
     definitions.set(normalise(node.identifier), node);
   });
-  visit(tree, (node, index, parent) => {
+  walk(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
       throw new MarkdownProblem('las notas al pie ([^1]) no se admiten; escriba la nota en el texto o entre paréntesis', node);
