@@ -4,6 +4,8 @@
 // the data describes the draft, and the approved text must stay online.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { isMainThread } from 'node:worker_threads';
 import type { DocumentContext, LogoImage, RenderedDocument } from '../model/document-context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 
@@ -16,11 +18,29 @@ export function archivedSourceBytes(doc: RenderedDocument): Uint8Array {
   return Buffer.from(`${JSON.stringify(source, null, 1)}\n`, 'utf8');
 }
 
+// The site publishes a version right after the build archived it, from its
+// fuente.json; parsing its Markdown again cost ~85 ms per 26-page document,
+// and the render job in this thread had just parsed the very same text. So
+// the main thread keeps the trees of the last few approved versions it
+// rendered, by their Markdown: parsing is deterministic, and no writer
+// changes a tree (the site tests compare a site built from kept trees with
+// one built from the archive alone). Few, because a tree is several MB.
+const RECENT_TREES = 4;
+const recentTrees = new Map<string, Root>();
+
+/** Keeps an approved version's tree for the site of this build (main thread only: the site is built there). */
+export function keepTreeForSite(doc: RenderedDocument): void {
+  if (!isMainThread) return;
+  recentTrees.delete(doc.markdown);
+  recentTrees.set(doc.markdown, doc.tree);
+  if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+}
+
 /** The archived rendering of a version, with today's logo of the entity, or undefined for an older archive without it. */
 export function readArchivedSource(versionDir: string, logo: LogoImage): RenderedDocument | undefined {
   const path = join(versionDir, SOURCE_NAME);
   if (!existsSync(path)) return undefined;
   const source = JSON.parse(readFileSync(path, 'utf8')) as { markdown: string; context: Omit<DocumentContext, 'timestamp' | 'entity'> & { timestamp: string; entity: Omit<DocumentContext['entity'], 'logo'> } };
   const context: DocumentContext = { ...source.context, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo } };
-  return { context, tree: parseMarkdown(source.markdown), markdown: source.markdown };
+  return { context, tree: recentTrees.get(source.markdown) ?? parseMarkdown(source.markdown), markdown: source.markdown };
 }

@@ -9,7 +9,7 @@ import { renderDocument } from '../pipeline/render-document.js';
 import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
 import { sha256 } from './archive.js';
-import { archivedSourceBytes, SOURCE_NAME } from './archived-source.js';
+import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { renderEditions } from './render-editions.js';
 
@@ -55,7 +55,10 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
     if (!rendered) return { problems };
     const files = await renderEditions(rendered);
     // An approved version also archives what it was rendered from (archived-source.ts).
-    if (rendered.context.state !== 'borrador') files.push({ name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) });
+    if (rendered.context.state !== 'borrador') {
+      files.push({ name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) });
+      keepTreeForSite(rendered);
+    }
     const staged = files.map(({ name, bytes }) => {
       writeFileAtomic(join(job.stagingDir, name), bytes);
       return { name, sha256: sha256(bytes), bytes: bytes.length };

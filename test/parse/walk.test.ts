@@ -17,7 +17,12 @@ interface TestNode {
 const TYPES = ['paragraph', 'text', 'heading', 'list', 'table'] as const;
 const ACTIONS = ['continue', 'continue', 'continue', 'skip', 'jump', 'remove', 'replace', 'replaceAndEnter', 'exit'] as const;
 
-const treeArbitrary = fc.letrec<{ node: Omit<TestNode, 'id'> }>((tie) => ({
+interface Shape {
+  type: string;
+  children?: Shape[];
+}
+
+const treeArbitrary = fc.letrec<{ node: Shape }>((tie) => ({
   node: fc.record(
     {
       type: fc.constantFrom(...TYPES),
@@ -28,7 +33,7 @@ const treeArbitrary = fc.letrec<{ node: Omit<TestNode, 'id'> }>((tie) => ({
 })).node;
 
 /** Numbers every node, so a visitor can decide from a node what to do with it. */
-function numbered(node: Omit<TestNode, 'id'>, next = { id: 0 }): TestNode {
+function numbered(node: Shape, next = { id: 0 }): TestNode {
   return { type: node.type, id: next.id++, ...(node.children ? { children: node.children.map((child) => numbered(child, next)) } : {}) };
 }
 

@@ -1,6 +1,6 @@
 // The site as `docctl build` writes it: only public documents ever reach
 // output/sitio/, and a document reclassified later is taken down.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, editJson, REPO, runCli } from '../support/project.js';
@@ -50,5 +50,24 @@ describe('the site written by build', () => {
     const site = everything(join(output, 'sitio'));
     expect(site.text).not.toContain('GC-P-001');
     expect(site.paths.filter((p) => p.includes('GC-P-001'))).toEqual([]);
+  });
+
+  // The site publishes the versions a build just archived from the trees
+  // that build parsed (publish/archived-source.ts); a later build parses
+  // the archive again. Both must give the same bytes: parsing is
+  // deterministic and no writer changes a tree it was given.
+  it('publishes the same pages from the trees the build just parsed as from the archive alone', () => {
+    const dir = copyProject(join(REPO, 'data'));
+    const output = join(dir, 'output');
+    const first = runCli(['build', '--datos', join(dir, 'data'), '--salida', output]);
+    expect(first.status, first.stderr).toBe(0);
+    const bytes = (root: string) => new Map(everything(root).paths.map((path) => [path, readFileSync(path).toString('base64')]));
+    const fromTrees = bytes(join(output, 'sitio'));
+    expect([...fromTrees.keys()].filter((path) => path.endsWith('index.html')).length).toBeGreaterThan(2);
+    rmSync(join(output, 'sitio'), { recursive: true });
+    const second = runCli(['build', '--datos', join(dir, 'data'), '--salida', output]);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('ya archivada, sin cambios');
+    expect(bytes(join(output, 'sitio'))).toEqual(fromTrees);
   });
 });
