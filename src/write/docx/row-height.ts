@@ -5,8 +5,8 @@
 // Word and LibreOffice, so those rows are allowed to split.
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { RichTableRow } from '../../parse/nodes.js';
+import { walk } from '../../parse/walk.js';
 
 /** 9.5 pt table text: average character width and line height, in twips. */
 const CHAR = 105;
@@ -19,7 +19,7 @@ export function estimatedRowHeight(row: RichTableRow, widths: readonly number[])
   row.children.forEach((cell, column) => {
     const perLine = Math.max(1, Math.floor(((widths[column] ?? 0) - CELL_PADDING) / CHAR));
     let height = 0;
-    visit(cell as Nodes, 'paragraph', (paragraph) => {
+    walk(cell as Nodes, 'paragraph', (paragraph) => {
       height += Math.max(1, Math.ceil(toString(paragraph).length / perLine)) * LINE + PARAGRAPH_GAP;
     });
     tallest = Math.max(tallest, height);
