@@ -18,7 +18,7 @@
 // which values are written on the word and when — is pdfmake's code as it
 // was; the install checks the source of the method it replaces.
 import { createRequire } from 'node:module';
-import { sourceFingerprint } from './kit-classes.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 import { namedStyleValue, type StyleStack } from './style-lookup.js';
 
 const require = createRequire(import.meta.url);

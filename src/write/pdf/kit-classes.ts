@@ -2,9 +2,9 @@
 // PDFReference); they are taken from a throwaway document of pdfmake's own
 // document class, so they are certainly the ones pdfmake renders with.
 import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { FONT_FAMILY, fontDictionary } from './fonts.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,8 +32,6 @@ export function kitClasses(): { EmbeddedFont: KitClass<unknown>; PDFReference: K
   return classes;
 }
 
-/** sha256 (first 16 hex digits) of a function's source, to recognise the library code a patch was written for. */
-export const sourceFingerprint = (fn: unknown): string => createHash('sha256').update(String(fn)).digest('hex').slice(0, 16);
 
 /**
  * Throws unless `target` is the class `name` and each listed method has the

@@ -26,7 +26,7 @@
 // character spacing or a line break in it is drawn by pdfmake as before.
 // The install checks the source of the methods it replaces or copies.
 import { createRequire } from 'node:module';
-import { sourceFingerprint } from './kit-classes.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 import { kitDocumentClass } from './content-operators.js';
 
 const require = createRequire(import.meta.url);

@@ -28,7 +28,7 @@
 // lines pdfmake links to a node (ids, outline, page references) is never
 // re-added. The install checks the source of the methods it replaces or relies on.
 import { createRequire } from 'node:module';
-import { sourceFingerprint } from './kit-classes.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 

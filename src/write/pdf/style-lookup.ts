@@ -15,7 +15,7 @@
 // an upgrade of pdfmake that changes these methods fails loudly (re-check the
 // semantics, then update the fingerprints) instead of silently diverging.
 import { createRequire } from 'node:module';
-import { sourceFingerprint } from './kit-classes.js';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
