@@ -6,6 +6,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { dropEmailLiteralConstruct, mayHoldEmailLiteral, skipIdleLiteralTransform } from './autolink-literals.js';
 import { MarkdownProblem } from './markdown-problem.js';
 import { checkLinksAndImages } from './transforms/check-links-and-images.js';
 import { rejectRawHtml } from './transforms/reject-raw-html.js';
@@ -15,14 +16,17 @@ import { normaliseTables } from './transforms/normalise-tables.js';
 import { numberHeadings } from './transforms/number-headings.js';
 import './nodes.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+const parser = unified().use(remarkParse).use(remarkGfm).use(skipIdleLiteralTransform).use(remarkDirective).freeze();
+/** The same parser for Markdown without '@', where no email autolink can be (autolink-literals.ts). */
+const parserWithoutEmailLiterals = unified().use(remarkParse).use(remarkGfm).use(skipIdleLiteralTransform).use(dropEmailLiteralConstruct).use(remarkDirective).freeze();
 
 /**
  * Parses the Markdown a template produced. Throws MarkdownProblem (a user
  * error, with the line) for raw HTML, unknown directives or malformed tables.
  */
 export function parseMarkdown(markdown: string): Root {
-  const tree = parser.runSync(parser.parse(markdown)) as Root;
+  const chosen = mayHoldEmailLiteral(markdown) ? parser : parserWithoutEmailLiterals;
+  const tree = chosen.runSync(chosen.parse(markdown)) as Root;
   rejectRawHtml(tree);
   checkLinksAndImages(tree);
   resolveReferences(tree);
