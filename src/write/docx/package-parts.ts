@@ -8,8 +8,8 @@
 // compiler is a private static of Packer: its use is checked against the
 // source of Packer.pack, so an upgrade of docx that changes how packing works
 // fails loudly here instead of writing a different package.
-import { createHash } from 'node:crypto';
 import { Packer, type Document } from 'docx';
+import { sourceFingerprint } from '../../source-fingerprint.js';
 
 export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
@@ -20,12 +20,10 @@ interface Compiler {
 /** sha256 (first 16 hex digits) of Packer.pack's source in docx 9.15.2. */
 const EXPECTED_PACK_SOURCE = '806715bc9632df05';
 
-export const packSourceFingerprint = (): string => createHash('sha256').update(String(Packer.pack)).digest('hex').slice(0, 16);
-
 /** The package's files by path, in the order docx would zip them: what Packer.toBuffer(document) zips. */
 export function packageParts(document: Document): PackageParts {
   const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
-  if (packSourceFingerprint() !== EXPECTED_PACK_SOURCE || typeof compiler?.compile !== 'function') {
+  if (sourceFingerprint(Packer.pack) !== EXPECTED_PACK_SOURCE || typeof compiler?.compile !== 'function') {
     throw new Error(
       "internal: docx's Packer.pack is not the version docctl was written against (docx 9.15.2); " +
         'check src/write/docx/package-parts.ts against the new implementation before upgrading',
