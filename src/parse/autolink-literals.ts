@@ -1,23 +1,25 @@
 // GFM's literal autolinks (www.example.org, https://example.org,
-// juan@example.org) took a quarter of every parse of the seed policy, in two
-// places, each of which can only find something when the text holds a few
-// characters. Both are skipped when those characters are absent, so the
-// tree is the same either way (test/parse/autolink-literals.test.ts parses
-// random Markdown both ways):
+// juan@example.org) are looked for in two places, each of which can only
+// find something when the text holds a few characters. Both are skipped
+// when those characters are absent, so the tree is the same either way
+// (test/parse/autolink-literals.test.ts parses random Markdown both ways):
 //
 // - micromark's email construct is tried at the start of every word and
 //   reads the whole word before it fails at the first character that is not
-//   '@' (~13 ms of a ~90 ms parse). It succeeds only past an '@', so Markdown
-//   without '@' is parsed by a second parser without it
-//   (dropEmailLiteralConstruct).
-// - mdast-util-gfm-autolink-literal's transform walks the whole tree
-//   (unist-util-visit-parents: a closure and an ancestors array per node) and
-//   runs four regular expressions on every text node (~10 ms). Each of them
-//   needs 'http://', 'https://' or 'www.' (in any case), or '@', in the
-//   value of a text node outside links; when no such text node holds one,
-//   it is not run (skipIdleLiteralTransform). The test is on the tree, not
-//   the source: the legal framework links to every norm it cites, with the
-//   address as the link's text.
+//   '@'. It succeeds only past an '@', so Markdown without '@' is parsed by
+//   a second parser without it (dropEmailLiteralConstruct).
+// - mdast-util-gfm-autolink-literal's transform walks the whole tree four
+//   times (unist-util-visit-parents: a closure and an ancestors array per
+//   node), once for each of its regular expressions. Each of them needs
+//   'http://', 'https://' or 'www.' (in any case), or '@', in the value of a
+//   text node outside links; when no such text node holds one, it is not
+//   run (skipIdleLiteralTransform). The test is on the tree, not the source:
+//   the legal framework links to every norm it cites, with the address as
+//   the link's text.
+//
+// Measured on the seeds and twenty corpus documents (medians of twelve
+// passes, the parse alone): 98.7 ms a document as GFM does it, 94.4 ms with
+// the transform skipped, 78.2 ms with both.
 //
 // Both check the library code they rely on, by the fingerprint of its source.
 import type { Root } from 'mdast';
@@ -25,7 +27,7 @@ import type { Processor } from 'unified';
 import { sourceFingerprint } from '../source-fingerprint.js';
 import { EXIT, SKIP, walk } from './walk.js';
 
-/** What every literal autolink holds: one of the two alternatives of its regular expressions, or '@'. */
+/** What every literal autolink the transform finds holds: 'http://', 'https://' or 'www.' (the address expression), or '@' (the other three). */
 const MAY_HOLD_LITERAL = /@|https?:\/\/|www\./i;
 
 /** Whether micromark's email construct can succeed anywhere in this Markdown. */

@@ -32,7 +32,6 @@ export function kitClasses(): { EmbeddedFont: KitClass<unknown>; PDFReference: K
   return classes;
 }
 
-
 /**
  * Throws unless `target` is the class `name` and each listed method has the
  * source fingerprint recorded when the patch was written.
