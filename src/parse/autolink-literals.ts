@@ -24,7 +24,7 @@
 // Both check the library code they rely on, by the fingerprint of its source.
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
-import { sourceFingerprint } from '../source-fingerprint.js';
+import { expectKnownSource } from '../source-fingerprint.js';
 import { EXIT, SKIP, walk } from './walk.js';
 
 /** What every literal autolink the transform finds holds: 'http://', 'https://' or 'www.' (the address expression), or '@' (the other three). */
@@ -59,9 +59,7 @@ interface FromMarkdownExtension {
 type FromMarkdownExtensions = readonly (FromMarkdownExtension | FromMarkdownExtensions)[];
 
 function expectSource(fn: unknown, name: keyof typeof EXPECTED_SOURCE): void {
-  if (!(EXPECTED_SOURCE[name] as readonly string[]).includes(sourceFingerprint(fn))) {
-    throw new Error(`internal: GFM's ${name} is not the version docctl was written against; check src/parse/autolink-literals.ts against the new implementation before upgrading`);
-  }
+  expectKnownSource(fn, EXPECTED_SOURCE[name], `GFM's ${name}`, 'micromark-extension-gfm-autolink-literal 2.1.0, mdast-util-gfm-autolink-literal 2.1.0', 'src/parse/autolink-literals.ts');
 }
 
 /** A remark plugin, used after remark-gfm: its email autolink construct removed. For Markdown without '@' only. */

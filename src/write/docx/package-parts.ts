@@ -9,7 +9,7 @@
 // source of Packer.pack, so an upgrade of docx that changes how packing works
 // fails loudly here instead of writing a different package.
 import { Packer, type Document } from 'docx';
-import { sourceFingerprint } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../source-fingerprint.js';
 
 export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
@@ -23,11 +23,7 @@ const EXPECTED_PACK_SOURCE = '806715bc9632df05';
 /** The package's files by path, in the order docx would zip them: what Packer.toBuffer(document) zips. */
 export function packageParts(document: Document): PackageParts {
   const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
-  if (sourceFingerprint(Packer.pack) !== EXPECTED_PACK_SOURCE || typeof compiler?.compile !== 'function') {
-    throw new Error(
-      "internal: docx's Packer.pack is not the version docctl was written against (docx 9.15.2); " +
-        'check src/write/docx/package-parts.ts against the new implementation before upgrading',
-    );
-  }
+  expectKnownSource(Packer.pack, EXPECTED_PACK_SOURCE, "docx's Packer.pack", 'docx 9.15.2', 'src/write/docx/package-parts.ts');
+  if (typeof compiler?.compile !== 'function') throw new Error("internal: docx's Packer has no compiler to take the package's parts from; check src/write/docx/package-parts.ts");
   return (compiler as Compiler).compile(document, undefined, []);
 }

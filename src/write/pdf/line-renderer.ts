@@ -26,7 +26,7 @@
 // character spacing or a line break in it is drawn by pdfmake as before.
 // The install checks the source of the methods it replaces or copies.
 import { createRequire } from 'node:module';
-import { sourceFingerprint } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../source-fingerprint.js';
 import { kitDocumentClass } from './content-operators.js';
 
 const require = createRequire(import.meta.url);
@@ -275,17 +275,10 @@ export function installLineRenderer(target: RendererClass = Renderer): void {
   const proto = target.prototype;
   if (proto.renderLine === renderLine) return;
   const kit = kitDocumentClass().prototype as unknown as Record<string, unknown>;
-  const unknown = [
-    ...(sourceFingerprint(proto.renderLine) === EXPECTED_RENDER_LINE ? [] : ["pdfmake's Renderer.renderLine"]),
-    ...Object.entries(EXPECTED_KIT_SOURCE)
-      .filter(([method, fingerprint]) => typeof kit[method] !== 'function' || sourceFingerprint(kit[method]) !== fingerprint)
-      .map(([method]) => `pdfkit's PDFDocument.${method}`),
-  ];
-  if (unknown.length > 0) {
-    throw new Error(
-      `internal: ${unknown.join(', ')} is not the version docctl was written against (pdfmake 0.3.11, pdfkit 0.19.1); ` +
-        'check src/write/pdf/line-renderer.ts against the new implementation before upgrading',
-    );
+  const patch = 'src/write/pdf/line-renderer.ts';
+  expectKnownSource(proto.renderLine, EXPECTED_RENDER_LINE, "pdfmake's Renderer.renderLine", 'pdfmake 0.3.11', patch);
+  for (const [method, fingerprint] of Object.entries(EXPECTED_KIT_SOURCE)) {
+    expectKnownSource(kit[method], fingerprint, `pdfkit's PDFDocument.${method}`, 'pdfkit 0.19.1', patch);
   }
   original = proto.renderLine;
   proto.renderLine = renderLine;
