@@ -3,15 +3,16 @@
 // typed, before anything is rendered. The font is the one the PDF writer
 // embeds: coverage is a property of the data against that font.
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import type { Problem } from '../errors.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
+import { parsedFont } from '../write/pdf/font-cache.js';
 import { FONT_DIR } from '../write/pdf/fonts.js';
 
 let font: fontkit.Font | undefined;
 
 function documentFont(): fontkit.Font {
-  font ??= fontkit.openSync(join(FONT_DIR, 'Roboto-Regular.ttf')) as fontkit.Font;
+  font ??= parsedFont(join(FONT_DIR, 'Roboto-Regular.ttf')) as fontkit.Font;
   return font;
 }
 

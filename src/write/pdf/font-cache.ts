@@ -6,6 +6,7 @@
 // process. fontkit's CommonJS exports are read-only getters, so the cached
 // version is installed as the module's exports before pdfkit first requires
 // it; this module must therefore be imported before anything loads pdfmake.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 interface Fontkit {
@@ -42,6 +43,16 @@ const cached: Fontkit = { ...original, create: cachedCreate };
 
 const entry = require.cache[fontkitPath];
 if (entry) entry.exports = cached;
+
+/**
+ * The font in a file, parsed once per process and shared with every PDF that
+ * embeds it. Other stages (validate/glyph-coverage.ts) read fonts through
+ * this too: fontkit's ES module is a second copy of the same library
+ * (~550 KB more to compile, ~55 ms), and the font would be parsed twice.
+ */
+export function parsedFont(path: string): unknown {
+  return cachedCreate(readFileSync(path));
+}
 
 /** True when pdfkit will get the cached parser (tests check the import order holds). */
 export const fontCacheInstalled = () => (require('fontkit') as Fontkit) === cached;
