@@ -18,9 +18,9 @@ import { isArchived, readManifest, sealVersion, sha256 } from '../publish/archiv
 import { removeLeftovers } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { editionNames, versionDir } from '../publish/output-paths.js';
-import { SITE_DIR } from '../publish/output-paths.js';
+import { SHAPED_WORDS_FILE, SITE_DIR } from '../publish/output-paths.js';
 import { siteKey } from '../publish/site-key.js';
-import { inputKey, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
+import { inputKey, programHash, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
 import type { RenderJobResult } from '../publish/render-job.js';
 import { renderJobs } from '../publish/render-pool.js';
 import { openStaging, type Staging } from '../publish/staging.js';
@@ -163,6 +163,10 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       });
       lines.push(await updateSite(sources, options, cache));
       cache.save();
+      if (toRender.length > 0) {
+        const { keepShapedWords } = await import('../publish/render-job.js');
+        keepShapedWords(join(options.outputDir, SHAPED_WORDS_FILE), programHash());
+      }
     } finally {
       // Whatever happened — success, a document's error, a bug in any
       // thread, a full disk while moving files — nothing staged outlives the build.
@@ -196,6 +200,7 @@ async function renderAll(slots: readonly Slot[], sources: Sources, options: Buil
     input: documentInput(slot.doc, sources.project),
     templatesDir: options.templatesDir,
     stagingDir: staging.folderFor(index),
+    shapedWords: { file: join(options.outputDir, SHAPED_WORDS_FILE), program: programHash() },
   }));
   try {
     return await renderJobs(jobs, { templates: sources.templates, threads: options.threads, onDone: (index) => progress.done(slotLabel(slots[index]!.doc)) });

@@ -6,6 +6,9 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 /** The transparency site's folder inside output/. */
 export const SITE_DIR = 'sitio';
 
+/** Words shaped by the last build, for the next one (write/pdf/shaped-words-store.ts); deleting it only costs time. */
+export const SHAPED_WORDS_FILE = '.docctl-palabras.json';
+
 export function versionDir(outputDir: string, entitySlug: string, code: string, version: number): string {
   return insideOutput(outputDir, join(entitySlug, code, `v${version}`));
 }

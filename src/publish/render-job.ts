@@ -8,6 +8,8 @@ import { errorProblem, UserError, type Problem } from '../errors.js';
 import { renderDocument } from '../pipeline/render-document.js';
 import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
+import { loadShapedWords, saveShapedWords } from '../write/pdf/shaped-words-store.js';
+import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -18,6 +20,8 @@ export interface RenderJob {
   readonly templatesDir: string;
   /** The folder this document's files are staged in until the whole build has succeeded. */
   readonly stagingDir: string;
+  /** Words shaped by earlier builds (write/pdf/shaped-words-store.ts): the file, and the program hash it must carry. */
+  readonly shapedWords?: { readonly file: string; readonly program: string };
 }
 
 export interface StagedFile {
@@ -50,6 +54,7 @@ function templatesIn(dir: string): TemplateSet {
 /** `templates`: the set the build already compiled, when the job runs in its thread; a worker compiles its own once. */
 export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Promise<RenderJobResult> {
   const file = job.input.source.file;
+  if (job.shapedWords) loadShapedWords(job.shapedWords.file, job.shapedWords.program);
   try {
     const { rendered, problems } = renderDocument(job.input, templates ?? templatesIn(job.templatesDir));
     if (!rendered) return { problems };
@@ -70,5 +75,19 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
     // class back, so it travels as a problem naming the file.
     if (error instanceof UserError) return { problems: [errorProblem(file, error.message), ...error.problems] };
     throw error;
+  }
+}
+
+/**
+ * Leaves the words this thread shaped for the next build; when it shaped
+ * none itself, the store already holds them all. The store is only a cache:
+ * a disk that refuses it costs the next build time, not this build.
+ */
+export function keepShapedWords(file: string, program: string): void {
+  if (freshlyShapedCount() === 0) return;
+  try {
+    saveShapedWords(file, program, cachedRuns());
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
   }
 }

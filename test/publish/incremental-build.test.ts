@@ -180,6 +180,43 @@ describe('rendering in parallel (--hilos)', () => {
   });
 });
 
+describe('the words one build shaped, kept for the next (write/pdf/shaped-words-store.ts)', () => {
+  const project = draftProject();
+  const build = (...extra: string[]) => {
+    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, ...extra]);
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+  const store = join(project.output, '.docctl-palabras.json');
+  type Store = { programa: string; fuentes: Record<string, Record<string, [number[], number[]]>> };
+  const readStore = () => JSON.parse(readFileSync(store, 'utf8')) as Store;
+  const documents = () => contents(join(project.output, 'entidad-prueba'));
+
+  it('renders the same bytes from the store as without one, and does read it', () => {
+    build();
+    const fresh = documents();
+    const words = Object.values(readStore().fuentes).reduce((sum, font) => sum + Object.keys(font).length, 0);
+    expect(words).toBeGreaterThan(100);
+
+    expect(rendered(build('--forzar').stdout)).toEqual(CODES);
+    expect(documents()).toEqual(fresh);
+
+    // A store whose every advance is one unit wider: a build that reads it
+    // draws the words it holds wider, so the PDFs change.
+    const widened = readStore();
+    for (const font of Object.values(widened.fuentes)) for (const [, positions] of Object.values(font)) for (let i = 0; i < positions.length; i += 5) positions[i]! += 1;
+    writeFileSync(store, JSON.stringify(widened));
+    build('--forzar');
+    expect(readFileSync(pdfOf(project.output, 'GC-P-001')).toString('base64')).not.toBe(fresh.get(pdfOf(project.output, 'GC-P-001')));
+
+    // A damaged store is no store: the build shapes every word again and writes a sound one.
+    writeFileSync(store, '{"formato":1,"fuentes":{');
+    build('--forzar');
+    expect(documents()).toEqual(fresh);
+    expect(readStore().programa).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
 describe('a document a writer refuses, while the others render in worker threads', () => {
   it('is named as the user error it is, not as an internal error, and nothing is written', () => {
     const project = draftProject();

@@ -6,6 +6,7 @@
 // process. fontkit's CommonJS exports are read-only getters, so the cached
 // version is installed as the module's exports before pdfkit first requires
 // it; this module must therefore be imported before anything loads pdfmake.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -26,6 +27,8 @@ interface Parsed {
   readonly font: unknown;
 }
 const parsed = new Map<number, Parsed[]>();
+/** sha256 of each parsed font's file: names the font in files that outlive the process (shaped-words-store.ts). */
+const identities = new WeakMap<object, string>();
 
 const cachedCreate: Fontkit['create'] = (src, family) => {
   const sameSize = parsed.get(src.byteLength) ?? [];
@@ -33,6 +36,7 @@ const cachedCreate: Fontkit['create'] = (src, family) => {
   const known = sameSize.find((entry) => entry.family === family && bytes.equals(entry.bytes));
   if (known) return known.font;
   const font = original.create(src, family);
+  if (font && typeof font === 'object') identities.set(font, createHash('sha256').update(src).update(`\0${family ?? ''}`).digest('hex'));
   // A copy, so a caller reusing its buffer cannot change what is compared.
   sameSize.push({ bytes: Uint8Array.prototype.slice.call(src), family, font });
   parsed.set(src.byteLength, sameSize);
@@ -53,6 +57,9 @@ if (entry) entry.exports = cached;
 export function parsedFont(path: string): unknown {
   return cachedCreate(readFileSync(path));
 }
+
+/** The hash naming a font parsed here (its file's bytes and family), or undefined for a font parsed elsewhere. */
+export const fontIdentity = (font: object): string | undefined => identities.get(font);
 
 /** True when pdfkit will get the cached parser (tests check the import order holds). */
 export const fontCacheInstalled = () => (require('fontkit') as Fontkit) === cached;

@@ -29,7 +29,12 @@
 //
 // The install checks the source of the methods involved and fails loudly if
 // pdfkit changed them.
+//
+// A word missing here may still be in the store a previous build left in the
+// output folder (shaped-words-store.ts); it is rebuilt from there rather than
+// shaped again.
 import { expectKnownMethods, kitClasses, type KitClass } from './kit-classes.js';
+import { storedRun, type ShapingFont } from './shaped-words-store.js';
 
 export const MAX_RUNS_PER_FONT = 10_000;
 
@@ -40,7 +45,7 @@ export interface GlyphRunLike {
 }
 
 export interface EmbeddedFontLike {
-  readonly font: object;
+  readonly font: ShapingFont & object;
   layoutCache?: Record<string, GlyphRunLike>;
   layoutRun(text: string, features?: unknown): GlyphRunLike;
   layoutCached(text: string): GlyphRunLike;
@@ -54,6 +59,9 @@ const EXPECTED_SOURCE = {
 } as const;
 
 const shared = new WeakMap<object, Map<string, GlyphRunLike>>();
+let freshlyShaped = 0;
+/** The same caches, listed: fonts live as long as the process anyway (font-cache.ts). */
+const allCaches: [font: ShapingFont & object, runs: Map<string, GlyphRunLike>][] = [];
 
 /** Replacement for EmbeddedFont.prototype.layoutCached: the same runs, cached per fontkit font. */
 export function layoutCached(this: EmbeddedFontLike, text: string): GlyphRunLike {
@@ -63,16 +71,27 @@ export function layoutCached(this: EmbeddedFontLike, text: string): GlyphRunLike
   if (runs === undefined) {
     runs = new Map();
     shared.set(this.font, runs);
+    allCaches.push([this.font, runs]);
   }
   let run = runs.get(text);
   if (run === undefined) {
-    run = this.layoutRun(text);
-    Object.defineProperty(run, 'advanceWidth', { value: run.advanceWidth, configurable: true });
+    run = storedRun(this.font, text);
+    if (run === undefined) {
+      run = this.layoutRun(text);
+      freshlyShaped++;
+      Object.defineProperty(run, 'advanceWidth', { value: run.advanceWidth, configurable: true });
+    }
     if (runs.size >= MAX_RUNS_PER_FONT) runs.clear();
     runs.set(text, run);
   }
   return run;
 }
+
+/** Every font's cached words, for the store a build leaves behind (shaped-words-store.ts). */
+export const cachedRuns = (): readonly (readonly [ShapingFont & object, ReadonlyMap<string, GlyphRunLike>])[] => allCaches;
+
+/** How many words this thread shaped itself, rather than taking them from a cache or the store. */
+export const freshlyShapedCount = (): number => freshlyShaped;
 
 /** Words cached for a fontkit font (for tests). */
 export const sharedRunCount = (font: object): number => shared.get(font)?.size ?? 0;
