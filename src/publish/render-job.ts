@@ -3,12 +3,13 @@
 // their bytes written to the build's staging folder. Runs in the main thread
 // or in a worker thread; either way only file names and hashes come back, so
 // the memory a build needs does not grow with the number of documents.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, UserError, type Problem } from '../errors.js';
 import { renderDocument } from '../pipeline/render-document.js';
 import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
-import { loadShapedWords, saveShapedWords } from '../write/pdf/shaped-words-store.js';
+import { shapedWordsText, useShapedWords } from '../write/pdf/shaped-words-store.js';
 import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
@@ -51,6 +52,21 @@ function templatesIn(dir: string): TemplateSet {
   return set;
 }
 
+let shapedWordsFrom: string | undefined;
+
+/** Reads the store of shaped words once per thread; a missing or unreadable file is no store. */
+function loadShapedWords(file: string, program: string): void {
+  if (shapedWordsFrom === file) return;
+  shapedWordsFrom = file;
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  useShapedWords(text, program);
+}
+
 /** `templates`: the set the build already compiled, when the job runs in its thread; a worker compiles its own once. */
 export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Promise<RenderJobResult> {
   const file = job.input.source.file;
@@ -86,7 +102,7 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
 export function keepShapedWords(file: string, program: string): void {
   if (freshlyShapedCount() === 0) return;
   try {
-    saveShapedWords(file, program, cachedRuns());
+    writeFileAtomic(file, shapedWordsText(program, cachedRuns()));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
   }

@@ -2,8 +2,9 @@
 // largest single cost of a process's first rendering: ~350 ms of the ~1.3 s
 // a build that renders one changed document spends on it. The words are the
 // same from build to build, so a build keeps the ones its thread shaped in
-// the output folder (SHAPED_WORDS_FILE in publish/output-paths.ts), and the next build's renderings
-// start from them. Deleting the file only costs that time again.
+// the output folder, and the next build's renderings start from them
+// (publish/render-job.ts reads and writes the file; SHAPED_WORDS_FILE in
+// publish/output-paths.ts names it). Deleting it only costs that time again.
 //
 // Only words whose shaping substituted nothing are kept: one glyph per
 // character, each the very glyph object fontkit's character map gives for
@@ -15,8 +16,6 @@
 // characters are shaped again, and so is any word whose glyphs the font's
 // character map no longer gives. The file names the program and each font
 // by their hashes: another docctl, pdfkit, fontkit or font ignores it.
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../../publish/atomic-write.js';
 import { fontIdentity } from './font-cache.js';
 import type { GlyphRunLike } from './shared-layout-cache.js';
 
@@ -24,8 +23,8 @@ import type { GlyphRunLike } from './shared-layout-cache.js';
 const STORE_FORMAT = 1;
 /** Numbers kept per glyph: pdfkit's scaled xAdvance, yAdvance, xOffset, yOffset and advanceWidth. */
 const POSITION_FIELDS = 5;
-/** Words kept per font; about 40 bytes of file each. */
-export const MAX_STORED_WORDS = 20_000;
+/** Words kept per font; about 300 bytes of file each. */
+const MAX_STORED_WORDS = 20_000;
 
 /** A word as stored: its glyph ids, then its positions, POSITION_FIELDS numbers per glyph. */
 type StoredWord = [ids: number[], positions: number[]];
@@ -50,17 +49,13 @@ interface Position {
 
 /** Words loaded from the file, by font identity; consulted when a word is not in memory. */
 let stored = new Map<string, Map<string, StoredWord>>();
-let loadedFrom: string | undefined;
-let served = 0;
 
-/** Reads the store once per thread; a missing, damaged or foreign file counts as empty. */
-export function loadShapedWords(file: string, program: string): void {
-  if (loadedFrom === file) return;
-  loadedFrom = file;
+/** Takes the words of a store's text (`undefined`: no file); a damaged store, or another program's, counts as empty. */
+export function useShapedWords(text: string | undefined, program: string): void {
   stored = new Map();
   let content: StoreFile;
   try {
-    content = JSON.parse(readFileSync(file, 'utf8')) as StoreFile;
+    content = JSON.parse(text ?? '{}') as StoreFile;
   } catch {
     return;
   }
@@ -118,7 +113,6 @@ export function storedRun(font: ShapingFont & object, text: string): GlyphRunLik
     // fontkit's GlyphRun.advanceWidth: the same sum, in the same order.
     advanceWidth += position.xAdvance;
   }
-  served++;
   return { glyphs, positions, advanceWidth };
 }
 
@@ -137,10 +131,11 @@ export function storableWord(font: ShapingFont, text: string, run: GlyphRunLike)
 }
 
 /**
- * Writes the store: the words this thread shaped (`shaped`, by font), then
- * those it loaded and did not need this time, up to MAX_STORED_WORDS per font.
+ * The store's text: the words this thread shaped (`shaped`, by font), then
+ * those it took from the last store and did not need this time, up to
+ * MAX_STORED_WORDS per font.
  */
-export function saveShapedWords(file: string, program: string, shaped: Iterable<readonly [font: ShapingFont & object, runs: ReadonlyMap<string, GlyphRunLike>]>): void {
+export function shapedWordsText(program: string, shaped: Iterable<readonly [font: ShapingFont & object, runs: ReadonlyMap<string, GlyphRunLike>]>): string {
   const fonts: Record<string, Record<string, StoredWord>> = {};
   for (const [font, runs] of shaped) {
     const identity = fontIdentity(font);
@@ -163,8 +158,5 @@ export function saveShapedWords(file: string, program: string, shaped: Iterable<
     }
   }
   const content: StoreFile = { formato: STORE_FORMAT, programa: program, fuentes: fonts };
-  writeFileAtomic(file, JSON.stringify(content));
+  return JSON.stringify(content);
 }
-
-/** How many words this thread took from the store (for tests and the bench). */
-export const storedWordsServed = (): number => served;

@@ -3,14 +3,11 @@
 // is the run pdfkit's own shaping gives, and that it ignores a store that is
 // not its own. That a fresh process renders the same bytes from the store is
 // checked through the real CLI in test/publish/incremental-build.test.ts.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fontDictionary, FONT_FAMILY } from '../../../src/write/pdf/fonts.js';
 import { createMeasuringDocument } from '../../../src/write/pdf/measure.js';
-import { loadShapedWords, saveShapedWords, storableWord, storedRun, type ShapingFont } from '../../../src/write/pdf/shaped-words-store.js';
+import { shapedWordsText, storableWord, storedRun, useShapedWords, type ShapingFont } from '../../../src/write/pdf/shaped-words-store.js';
 import type { GlyphRunLike } from '../../../src/write/pdf/shared-layout-cache.js';
 
 interface KitFont {
@@ -23,8 +20,6 @@ function kitFont(bold = false): KitFont {
   const kit = createMeasuringDocument({ fonts: fontDictionary(), localAccess: () => true }, 1000) as { provideFont(family: string, bold: boolean, italics: boolean): KitFont };
   return kit.provideFont(FONT_FAMILY, bold, false);
 }
-
-const storeFile = () => join(mkdtempSync(join(tmpdir(), 'docctl-palabras-')), 'palabras.json');
 
 /** What pdfkit reads of a run, with each position's keys in order. */
 const shape = (run: GlyphRunLike) => ({
@@ -53,7 +48,6 @@ describe('the store of shaped words', () => {
   });
 
   it('rebuilds every kept word as the very run pdfkit shapes: the same glyph objects, positions and total advance', () => {
-    const file = storeFile();
     const regular = kitFont();
     const bold = kitFont(true);
     const sample = fc.sample(words, { numRuns: 3000, seed: 7 });
@@ -62,8 +56,7 @@ describe('the store of shaped words', () => {
       [bold, new Map()],
     ]);
     for (const [font, runs] of fresh) for (const text of sample) runs.set(text, font.layoutRun(text));
-    saveShapedWords(file, 'programa-de-prueba', [...fresh].map(([font, runs]) => [font.font, runs] as const));
-    loadShapedWords(file, 'programa-de-prueba');
+    useShapedWords(shapedWordsText('programa-de-prueba', [...fresh].map(([font, runs]) => [font.font, runs] as const)), 'programa-de-prueba');
 
     let kept = 0;
     let refused = 0;
@@ -91,34 +84,29 @@ describe('the store of shaped words', () => {
     const run = font.layoutRun('AVATAR');
     const advances = (run.positions as { xAdvance: number; advanceWidth: number }[]).map((p) => p.xAdvance - p.advanceWidth);
     expect(advances.some((kern) => kern !== 0)).toBe(true);
-    const file = storeFile();
-    saveShapedWords(file, 'p', [[font.font, new Map([['AVATAR', run]])]]);
-    loadShapedWords(file, 'p');
+    useShapedWords(shapedWordsText('p', [[font.font, new Map([['AVATAR', run]])]]), 'p');
     expect(shape(storedRun(font.font, 'AVATAR')!)).toEqual(shape(run));
   });
 
   it('ignores a store written by another program, a damaged one, and words the font maps otherwise', () => {
     const font = kitFont();
-    const file = storeFile();
-    saveShapedWords(file, 'otro-programa', [[font.font, new Map([['norma ', font.layoutRun('norma ')]])]]);
-    loadShapedWords(file, 'este-programa');
+    const text = shapedWordsText('este-programa', [[font.font, new Map([['norma ', font.layoutRun('norma ')]])]]);
+    useShapedWords(text, 'este-programa');
+    expect(storedRun(font.font, 'norma ')).toBeDefined();
+    useShapedWords(text, 'otro-programa');
     expect(storedRun(font.font, 'norma ')).toBeUndefined();
-
-    const other = `${file}.2`;
-    writeFileSync(other, '{"formato":1,');
-    loadShapedWords(other, 'este-programa');
+    useShapedWords(text.slice(0, 40), 'este-programa');
+    expect(storedRun(font.font, 'norma ')).toBeUndefined();
+    useShapedWords(undefined, 'este-programa');
     expect(storedRun(font.font, 'norma ')).toBeUndefined();
 
     // A stored word whose glyph ids are not what the character map gives, or
     // whose numbers do not fit, is shaped again rather than trusted.
-    const forged = `${file}.3`;
-    saveShapedWords(forged, 'p', [[font.font, new Map([['norma ', font.layoutRun('norma ')], ['acta ', font.layoutRun('acta ')]])]]);
-    const content = JSON.parse(readFileSync(forged, 'utf8')) as { fuentes: Record<string, Record<string, [number[], number[]]>> };
+    const content = JSON.parse(shapedWordsText('p', [[font.font, new Map([['norma ', font.layoutRun('norma ')], ['acta ', font.layoutRun('acta ')]])]])) as { fuentes: Record<string, Record<string, [number[], number[]]>> };
     const stored = Object.values(content.fuentes)[0]!;
     stored['norma ']![0][0]! += 1;
     stored['acta ']![1].pop();
-    writeFileSync(forged, JSON.stringify(content));
-    loadShapedWords(forged, 'p');
+    useShapedWords(JSON.stringify(content), 'p');
     expect(storedRun(font.font, 'norma ')).toBeUndefined();
     expect(storedRun(font.font, 'acta ')).toBeUndefined();
   });
