@@ -21,7 +21,7 @@ import { editionNames, versionDir } from '../publish/output-paths.js';
 import { SHAPED_WORDS_FILE, SITE_DIR } from '../publish/output-paths.js';
 import { siteKey } from '../publish/site-key.js';
 import { inputKey, programHash, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
-import type { RenderJobResult } from '../publish/render-job.js';
+import type { RenderJobResult, ShapedWordsFile } from '../publish/render-job.js';
 import { renderJobs } from '../publish/render-pool.js';
 import { openStaging, type Staging } from '../publish/staging.js';
 import { createProgress } from './progress.js';
@@ -147,7 +147,8 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       }
       if (hasErrors(problems)) return fail();
 
-      const results = await renderAll(toRender, sources, options, staging);
+      const shapedWords: ShapedWordsFile = { file: join(options.outputDir, SHAPED_WORDS_FILE), program: programHash() };
+      const results = await renderAll(toRender, sources, options, staging, shapedWords);
       const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
       for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
       if (hasErrors(problems)) return fail();
@@ -165,7 +166,7 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       cache.save();
       if (toRender.length > 0) {
         const { keepShapedWords } = await import('../publish/render-job.js');
-        keepShapedWords(join(options.outputDir, SHAPED_WORDS_FILE), programHash());
+        keepShapedWords(shapedWords);
       }
     } finally {
       // Whatever happened — success, a document's error, a bug in any
@@ -193,14 +194,14 @@ async function updateSite(sources: Sources, options: BuildOptions, cache: Render
 }
 
 /** Renders every slot into its staging folder, in parallel when there are several. */
-async function renderAll(slots: readonly Slot[], sources: Sources, options: BuildOptions, staging: Staging): Promise<RenderJobResult[]> {
+async function renderAll(slots: readonly Slot[], sources: Sources, options: BuildOptions, staging: Staging, shapedWords: ShapedWordsFile): Promise<RenderJobResult[]> {
   if (slots.length === 0) return [];
   const progress = createProgress(slots.length, options.quiet);
   const jobs = slots.map((slot, index) => ({
     input: documentInput(slot.doc, sources.project),
     templatesDir: options.templatesDir,
     stagingDir: staging.folderFor(index),
-    shapedWords: { file: join(options.outputDir, SHAPED_WORDS_FILE), program: programHash() },
+    shapedWords,
   }));
   try {
     return await renderJobs(jobs, { templates: sources.templates, threads: options.threads, onDone: (index) => progress.done(slotLabel(slots[index]!.doc)) });

@@ -21,8 +21,14 @@ export interface RenderJob {
   readonly templatesDir: string;
   /** The folder this document's files are staged in until the whole build has succeeded. */
   readonly stagingDir: string;
-  /** Words shaped by earlier builds (write/pdf/shaped-words-store.ts): the file, and the program hash it must carry. */
-  readonly shapedWords?: { readonly file: string; readonly program: string };
+  /** Words shaped by earlier builds (write/pdf/shaped-words-store.ts). */
+  readonly shapedWords?: ShapedWordsFile;
+}
+
+/** Where the store of shaped words is, and the program hash it must carry to be used. */
+export interface ShapedWordsFile {
+  readonly file: string;
+  readonly program: string;
 }
 
 export interface StagedFile {
@@ -55,7 +61,7 @@ function templatesIn(dir: string): TemplateSet {
 let shapedWordsFrom: string | undefined;
 
 /** Reads the store of shaped words once per thread; a missing or unreadable file is no store. */
-function loadShapedWords(file: string, program: string): void {
+function loadShapedWords({ file, program }: ShapedWordsFile): void {
   if (shapedWordsFrom === file) return;
   shapedWordsFrom = file;
   let text: string | undefined;
@@ -70,7 +76,7 @@ function loadShapedWords(file: string, program: string): void {
 /** `templates`: the set the build already compiled, when the job runs in its thread; a worker compiles its own once. */
 export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Promise<RenderJobResult> {
   const file = job.input.source.file;
-  if (job.shapedWords) loadShapedWords(job.shapedWords.file, job.shapedWords.program);
+  if (job.shapedWords) loadShapedWords(job.shapedWords);
   try {
     const { rendered, problems } = renderDocument(job.input, templates ?? templatesIn(job.templatesDir));
     if (!rendered) return { problems };
@@ -99,7 +105,7 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
  * none itself, the store already holds them all. The store is only a cache:
  * a disk that refuses it costs the next build time, not this build.
  */
-export function keepShapedWords(file: string, program: string): void {
+export function keepShapedWords({ file, program }: ShapedWordsFile): void {
   if (freshlyShapedCount() === 0) return;
   try {
     writeFileAtomic(file, shapedWordsText(program, cachedRuns()));
