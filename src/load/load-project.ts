@@ -1,9 +1,10 @@
 // Load stage: finds every data file under data/ and reads it, keeping
 // positions for error messages. It judges nothing but readability; the
 // validate stage decides what is right.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
+import { formatMegabytes, INPUT_LIMITS, readDataFile } from './read-data-file.js';
 import { readJsonFile, type JsonFile } from './read-json.js';
 
 export interface RawEntity {
@@ -28,18 +29,62 @@ export function displayPath(path: string): string {
   return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
 }
 
-function readOrCollect(path: string, problems: Problem[]): JsonFile | undefined {
-  const result = readJsonFile(path, displayPath(path));
+function readOrCollect(dataDir: string, path: string, problems: Problem[], whenMissing?: string): JsonFile | undefined {
+  const result = readJsonFile(path, displayPath(path), dataDir);
   if (Array.isArray(result)) {
-    problems.push(...result);
+    const missing = whenMissing !== undefined && result.length === 1 && result[0]!.message === 'no existe el archivo';
+    problems.push(...(missing ? [errorProblem(displayPath(path), whenMissing)] : result));
     return undefined;
   }
   return result;
 }
 
+function linkTarget(path: string): string {
+  try {
+    return ` (apunta a ${JSON.stringify(readlinkSync(path))})`;
+  } catch {
+    return '';
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Documents of an entity: the .json files of its documentos/ folder, which must be a real folder. */
+function loadDocuments(dataDir: string, documentsDir: string, problems: Problem[]): JsonFile[] {
+  const stats = lstatOrUndefined(documentsDir);
+  if (!stats) return [];
+  if (stats.isSymbolicLink()) {
+    problems.push(errorProblem(displayPath(documentsDir), `la carpeta documentos es un enlace simbólico${linkTarget(documentsDir)}; docctl no sigue enlaces: ponga allí la carpeta misma`));
+    return [];
+  }
+  if (!stats.isDirectory()) {
+    problems.push(errorProblem(displayPath(documentsDir), 'debe ser una carpeta con los documentos de la entidad, y es un archivo; bórrelo o cámbiele el nombre'));
+    return [];
+  }
+  const documents: JsonFile[] = [];
+  for (const file of readdirSync(documentsDir).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const json = readOrCollect(dataDir, join(documentsDir, file), problems);
+    if (json) documents.push(json);
+  }
+  return documents;
+}
+
 export function loadProject(dataDir: string): RawProject {
   const problems: Problem[] = [];
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+  let dataStats: Stats | undefined;
+  try {
+    dataStats = statSync(dataDir);
+  } catch {
+    dataStats = undefined;
+  }
+  if (!dataStats?.isDirectory()) {
     return {
       dataDir,
       catalog: undefined,
@@ -47,29 +92,21 @@ export function loadProject(dataDir: string): RawProject {
       problems: [errorProblem(displayPath(dataDir), 'no existe la carpeta de datos; cree data/ con normas.json y una carpeta por entidad')],
     };
   }
-  const catalogPath = join(dataDir, 'normas.json');
-  const catalog = existsSync(catalogPath)
-    ? readOrCollect(catalogPath, problems)
-    : (problems.push(errorProblem(displayPath(catalogPath), 'falta el normograma compartido data/normas.json (puede tener "normas": [])')), undefined);
+  const catalog = readOrCollect(dataDir, join(dataDir, 'normas.json'), problems, 'falta el normograma compartido data/normas.json (puede tener "normas": [])');
 
   const entities: RawEntity[] = [];
-  for (const name of readdirSync(dataDir).sort()) {
-    const dir = join(dataDir, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const entityPath = join(dir, 'entidad.json');
-    const entityJson = existsSync(entityPath)
-      ? readOrCollect(entityPath, problems)
-      : (problems.push(errorProblem(displayPath(entityPath), 'falta el archivo de la entidad (entidad.json)')), undefined);
-    const documentsDir = join(dir, 'documentos');
-    const documents: JsonFile[] = [];
-    if (existsSync(documentsDir)) {
-      for (const file of readdirSync(documentsDir).sort()) {
-        if (!file.endsWith('.json')) continue;
-        const json = readOrCollect(join(documentsDir, file), problems);
-        if (json) documents.push(json);
-      }
+  const entries: Dirent[] = readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const dir = join(dataDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      problems.push(errorProblem(displayPath(dir), `es un enlace simbólico${linkTarget(dir)}; docctl no sigue enlaces: ponga en la carpeta de datos la carpeta de la entidad misma`));
+      continue;
     }
-    entities.push({ slug: name, dir, entityJson, documents, documentsDir });
+    if (!entry.isDirectory()) continue;
+    const entityJson = readOrCollect(dataDir, join(dir, 'entidad.json'), problems, 'falta el archivo de la entidad (entidad.json)');
+    const documentsDir = join(dir, 'documentos');
+    const documents = loadDocuments(dataDir, documentsDir, problems);
+    entities.push({ slug: entry.name, dir, entityJson, documents, documentsDir });
   }
   return { dataDir, catalog, entities, problems };
 }
@@ -77,8 +114,16 @@ export function loadProject(dataDir: string): RawProject {
 /** Reads a Markdown file named by a section's "archivo", or explains why not. */
 export function readMarkdownFile(documentsDir: string, relativePath: string): { text: string; file: string } | { problem: string } {
   const path = join(documentsDir, ...relativePath.split('/'));
-  if (!existsSync(path)) return { problem: `no existe el archivo ${displayPath(path)}` };
-  const bytes = readFileSync(path);
+  // documentsDir is <datos>/<entidad>/documentos: the file must be a regular file below the data folder.
+  const read = readDataFile(dirname(dirname(documentsDir)), path, INPUT_LIMITS.markdownBytes);
+  if ('problem' in read) {
+    if (read.missing) return { problem: `no existe el archivo ${displayPath(path)}` };
+    if (read.tooBig !== undefined) {
+      return { problem: `${displayPath(path)} ${read.problem}; un archivo Markdown puede pesar a lo sumo ${formatMegabytes(INPUT_LIMITS.markdownBytes)}: divida el texto en varias secciones` };
+    }
+    return { problem: `${displayPath(path)} ${read.problem}` };
+  }
+  const bytes = read.bytes;
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

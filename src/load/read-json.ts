@@ -3,9 +3,11 @@
 // The value comes from JSON.parse; the syntax tree with positions is built
 // only when something asks where a field is — a problem, or a JSON syntax
 // error — since hundreds of valid files need no positions at all.
-import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type JSONVisitor, type Node, type ParseError } from 'jsonc-parser';
 import { errorProblem, type Problem } from '../errors.js';
+import { scanJsonStructure } from './json-structure.js';
+import { formatMegabytes, INPUT_LIMITS, readDataFile } from './read-data-file.js';
 
 export interface JsonFile {
   /** Where the file is on disk. */
@@ -82,14 +84,26 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
-/** Returns the parsed file, or the problems that prevent reading it. */
-export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return [errorProblem(file, `no se pudo leer el archivo (${(error as NodeJS.ErrnoException).code ?? 'error'})`)];
+/**
+ * Returns the parsed file, or the problems that prevent reading it. `root`
+ * is the data folder: the file must be a regular file below it (see
+ * read-data-file.ts); by default, the file's own folder.
+ */
+export function readJsonFile(path: string, file: string, root: string = dirname(path)): JsonFile | Problem[] {
+  const read = readDataFile(root, path, INPUT_LIMITS.jsonBytes);
+  if ('problem' in read) {
+    if (read.missing) return [errorProblem(file, 'no existe el archivo')];
+    if (read.tooBig !== undefined) {
+      return [
+        errorProblem(
+          file,
+          `el archivo ${read.problem}; un archivo de datos puede pesar a lo sumo ${formatMegabytes(INPUT_LIMITS.jsonBytes)}: lleve los textos largos a archivos .md ("archivo") o divida el documento`,
+        ),
+      ];
+    }
+    return [errorProblem(file, `el archivo ${read.problem}`)];
   }
+  const bytes = read.bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return [errorProblem(file, 'el archivo empieza con una marca BOM; guárdelo como UTF-8 sin BOM (JSON no la admite)', { line: 1, column: 1 })];
   }
@@ -107,11 +121,38 @@ export function readJsonFile(path: string, file: string): JsonFile | Problem[] {
       errorProblem(file, 'el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?); guárdelo como UTF-8', lineAndColumn(lossy, lossy.indexOf('\uFFFD'))),
     ];
   }
-  try {
-    return parsedFile(path, file, text, JSON.parse(text));
-  } catch {
-    // Not valid JSON: the tolerant parser says where and why.
+  // Before anything walks the file (the tolerant parser below is recursive).
+  const structure = scanJsonStructure(text, INPUT_LIMITS.jsonDepth);
+  if (structure.tooDeepAt !== undefined) {
+    return [
+      errorProblem(
+        file,
+        `objetos y listas anidados a más de ${INPUT_LIMITS.jsonDepth} niveles; docctl admite a lo sumo ${INPUT_LIMITS.jsonDepth}: revise los corchetes "[" y llaves "{" que sobran desde aquí`,
+        lineAndColumn(text, structure.tooDeepAt),
+      ),
+    ];
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return syntaxProblems(path, file, text);
+  }
+  if (structure.duplicates.length > 0) {
+    return structure.duplicates.slice(0, 5).map(({ key, offset, firstOffset }) => {
+      const first = lineAndColumn(text, firstOffset);
+      return errorProblem(
+        file,
+        `el campo ${JSON.stringify(key)} está repetido en el mismo objeto (la primera vez en la línea ${first.line}, columna ${first.column}); JSON se quedaría solo con el último valor: deje uno solo`,
+        lineAndColumn(text, offset),
+      );
+    });
+  }
+  return parsedFile(path, file, text, value);
+}
+
+/** Not valid JSON: the tolerant parser says where and why. */
+function syntaxProblems(path: string, file: string, text: string): JsonFile | Problem[] {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, STRICT_JSON);
   if (errors.length > 0) {

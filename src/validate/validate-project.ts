@@ -1,13 +1,14 @@
 // Validate stage: schemas first (zod), then the cross-field rules that a
 // schema cannot express. Every problem in every file is collected, so
 // `docctl check` can report all of them at once.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { z } from 'zod';
 import { errorProblem, UserError, type Problem } from '../errors.js';
 import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
+import { formatMegabytes, INPUT_LIMITS, readDataFile } from '../load/read-data-file.js';
+import { pngDecodedSize, readPngChunks } from '../write/pdf/png.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
 import { documentRules, catalogRules, duplicateCodeRule, reviewRule, type ValidSection } from './rules.js';
@@ -35,7 +36,6 @@ export interface ValidProject {
   readonly entities: readonly ValidEntity[];
 }
 
-const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 const MAX_LOGO_SIDE = 5000;
 
 function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
@@ -52,16 +52,18 @@ function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[])
 function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]): LogoImage | undefined {
   const path = join(dir, logo);
   const where = { field: 'logo', ...locate(json, ['logo']) };
-  if (!existsSync(path)) {
-    problems.push(errorProblem(json.file, `"${logo}" no existe en ${displayPath(dir)}; ponga allí el logo (PNG o JPG) o corrija el nombre`, where));
+  // The entity's folder is <datos>/<entidad>: the logo must be a regular file below the data folder.
+  const read = readDataFile(dirname(dir), path, INPUT_LIMITS.imageBytes);
+  if ('problem' in read) {
+    const problem = read.missing
+      ? `"${logo}" no existe en ${displayPath(dir)}; ponga allí el logo (PNG o JPG) o corrija el nombre`
+      : read.tooBig !== undefined
+        ? `"${logo}" ${read.problem}; el logo debe pesar menos de 5 MB`
+        : `"${logo}" ${read.problem}`;
+    problems.push(errorProblem(json.file, problem, where));
     return undefined;
   }
-  const size = statSync(path).size;
-  if (size > MAX_LOGO_BYTES) {
-    problems.push(errorProblem(json.file, `"${logo}" pesa ${(size / 1048576).toFixed(1)} MB; el logo debe pesar menos de 5 MB`, where));
-    return undefined;
-  }
-  const bytes = readFileSync(path);
+  const bytes = read.bytes;
   let info: { width?: number; height?: number; type?: string };
   try {
     info = imageSize(bytes);
@@ -79,6 +81,20 @@ function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]
   }
   const logoImage: LogoImage = { bytes: new Uint8Array(bytes), mime, width: info.width, height: info.height };
   try {
+    // Decoding allocates what the header declares: judge that first, from the header alone.
+    if (mime === 'image/png') {
+      const decoded = pngDecodedSize(readPngChunks(bytes));
+      if (decoded > INPUT_LIMITS.imageDecodedBytes) {
+        problems.push(
+          errorProblem(
+            json.file,
+            `"${logo}" ocuparía ${formatMegabytes(decoded)} al descomprimirlo (${info.width}×${info.height} píxeles); el límite es ${formatMegabytes(INPUT_LIMITS.imageDecodedBytes)}: guárdelo con menos píxeles o con 8 bits por canal`,
+            where,
+          ),
+        );
+        return undefined;
+      }
+    }
     // The PDF edition needs it without transparency (PDF/A-1): find out now,
     // with the file's name, rather than in the middle of a build.
     logoDataUrl(logoImage);

@@ -47,11 +47,20 @@ describe('locate', () => {
     );
   });
 
-  it('points at the key of a property, the first one when a key is repeated', () => {
-    const json = jsonFile('{\n  "versiones": [\n    { "numero": 1, "fecha": "2020-01-30" }\n  ],\n  "fecha": "x",\n  "fecha": "y"\n}');
+  it('points at the key of a property', () => {
+    const json = jsonFile('{\n  "versiones": [\n    { "numero": 1, "fecha": "2020-01-30" }\n  ],\n  "fecha": "x",\n  "hoy": "y"\n}');
     expect(locate(json, ['versiones', 0, 'fecha'])).toEqual({ line: 3, column: 20 });
     expect(locate(json, ['fecha'])).toEqual({ line: 5, column: 3 });
     // A field that is not there: its nearest parent that is.
     expect(locate(json, ['versiones', 0, 'acta'])).toEqual({ line: 3, column: 5 });
+  });
+
+  it('refuses a key repeated in one object, naming both places; the same key in two objects is fine', () => {
+    const path = join(dir, 'repetido.json');
+    writeFileSync(path, '{\n  "a": { "fecha": 1 },\n  "b": { "fecha": 2 },\n  "clasificacion": "publica-reservada",\n  "\\u0063lasificacion": "publica"\n}');
+    const read = readJsonFile(path, 'repetido.json');
+    expect(Array.isArray(read) && read.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '5:3 el campo "clasificacion" está repetido en el mismo objeto (la primera vez en la línea 4, columna 3); JSON se quedaría solo con el último valor: deje uno solo',
+    ]);
   });
 });

@@ -19,7 +19,33 @@ export interface Png {
   data: Buffer;
 }
 
-export function readPng(bytes: Buffer): Png {
+/** Bit depths the PNG specification allows for each colour type. */
+const BIT_DEPTHS: Readonly<Record<number, readonly number[]>> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+/**
+ * How many bytes the image data decodes to, from the header alone: the
+ * scanlines with their filter bytes (per Adam7 pass when interlaced). Read
+ * before decoding, so a small file that claims a huge picture is refused
+ * without inflating it, and never more than this is inflated.
+ */
+export function pngDecodedSize(png: Pick<Png, 'width' | 'height' | 'bitDepth' | 'colorType' | 'interlace'>): number {
+  const bitsPerPixel = (CHANNELS[png.colorType] ?? 1) * png.bitDepth;
+  const scanlines = (width: number, height: number) => (width > 0 && height > 0 ? height * (1 + Math.ceil((width * bitsPerPixel) / 8)) : 0);
+  if (png.interlace === 0) return scanlines(png.width, png.height);
+  return ADAM7.reduce((sum, [x0, y0, dx, dy]) => sum + scanlines(Math.ceil((png.width - x0) / dx), Math.ceil((png.height - y0) / dy)), 0);
+}
+
+/** The chunks of a PNG, its header checked; nothing decoded yet. */
+export function readPngChunks(bytes: Buffer): Omit<Png, 'data'> & { idat: Buffer[] } {
   if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new UserError('el logo declarado como PNG no es un PNG');
   const png: Partial<Png> = {};
   const idat: Buffer[] = [];
@@ -27,19 +53,52 @@ export function readPng(bytes: Buffer): Png {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
+    if (type === 'IHDR' && body.length >= 13) {
       png.width = body.readUInt32BE(0);
       png.height = body.readUInt32BE(4);
-      png.bitDepth = body[8] ?? 8;
-      png.colorType = body[9] ?? 2;
-      png.interlace = body[12] ?? 0;
+      png.bitDepth = body[8];
+      png.colorType = body[9];
+      png.interlace = body[12];
     } else if (type === 'PLTE') png.palette = body;
     else if (type === 'tRNS') png.transparency = body;
     else if (type === 'IDAT') idat.push(body);
     offset += 12 + length;
   }
-  if (png.width === undefined || CHANNELS[png.colorType ?? -1] === undefined) throw new UserError('el logo PNG no tiene una cabecera válida');
-  return { ...(png as Png), data: inflateSync(Buffer.concat(idat)) };
+  const { width, height, bitDepth, colorType, interlace } = png;
+  if (
+    width === undefined ||
+    height === undefined ||
+    width === 0 ||
+    height === 0 ||
+    colorType === undefined ||
+    !BIT_DEPTHS[colorType]?.includes(bitDepth ?? -1) ||
+    (interlace !== 0 && interlace !== 1)
+  ) {
+    throw new UserError('el logo PNG no tiene una cabecera válida (IHDR): vuelva a exportarlo como PNG');
+  }
+  if (idat.length === 0) throw new UserError('el logo PNG no tiene datos de imagen (IDAT): vuelva a exportarlo como PNG');
+  return { ...(png as Omit<Png, 'data'>), idat };
+}
+
+export function readPng(bytes: Buffer): Png {
+  const { idat, ...png } = readPngChunks(bytes);
+  const expected = pngDecodedSize(png);
+  let data: Buffer;
+  try {
+    // Never more than the header says: a small file that inflates to gigabytes stops here.
+    data = inflateSync(Buffer.concat(idat), { maxOutputLength: expected });
+  } catch (error) {
+    const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new UserError(
+      tooLarge
+        ? `los datos del logo PNG se descomprimen a más de los ${expected} bytes que declara su cabecera (${png.width}×${png.height}); el archivo está dañado o manipulado: vuelva a exportarlo`
+        : 'los datos del logo PNG están dañados (no se pueden descomprimir); vuelva a exportarlo como PNG',
+    );
+  }
+  if (data.length < expected) {
+    throw new UserError(`los datos del logo PNG están incompletos (${data.length} de ${expected} bytes); vuelva a exportarlo como PNG`);
+  }
+  return { ...png, data };
 }
 
 /** Undoes the per-row filters; returns the raw scanlines without filter bytes. */
