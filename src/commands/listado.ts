@@ -5,6 +5,7 @@ import { displayPath } from '../load/load-project.js';
 import { prepare } from '../pipeline.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
 import { listadoCsv, listadoPdf, listadoRows } from '../publish/listado.js';
+import { LISTADO_FILES } from '../publish/output-paths.js';
 import { isoDateToUtc, todayInColombia } from '../dates.js';
 import type { BuildOptions } from './build.js';
 import { printProblems } from './report.js';
@@ -14,8 +15,8 @@ export async function runListado(options: BuildOptions): Promise<number> {
   printProblems(prepared.problems);
   if (hasErrors(prepared.problems)) return 1;
   const rows = listadoRows(prepared.project);
-  const csvPath = join(options.outputDir, 'listado-maestro.csv');
-  const pdfPath = join(options.outputDir, 'listado-maestro.pdf');
+  const csvPath = join(options.outputDir, LISTADO_FILES.csv);
+  const pdfPath = join(options.outputDir, LISTADO_FILES.pdf);
   const pdf = await listadoPdf(rows, isoDateToUtc(options.today ?? todayInColombia()));
   writeFileAtomic(csvPath, listadoCsv(rows));
   writeFileAtomic(pdfPath, pdf);

@@ -17,6 +17,8 @@ const FILE_SYSTEM_PROBLEMS: Record<string, string> = {
   ENOSPC: 'el disco está lleno',
   EDQUOT: 'se agotó la cuota de disco',
   ENOTDIR: 'una parte de la ruta es un archivo, no una carpeta',
+  EEXIST: 'hay un archivo donde debería haber una carpeta',
+  EISDIR: 'hay una carpeta donde debería haber un archivo',
 };
 
 /**

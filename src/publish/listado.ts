@@ -45,9 +45,9 @@ export function listadoRows(project: ValidProject): ListadoRow[] {
   return rows.sort((a, b) => spanish.compare(a.proceso, b.proceso) || spanish.compare(a.código, b.código) || spanish.compare(a.entidad, b.entidad));
 }
 
-/** UTF-8 with BOM, so Excel shows the accents. */
+/** For Excel in es-CO: UTF-8 with BOM, so it shows the accents, and ";" between fields, so it splits the columns. */
 export function listadoCsv(rows: readonly ListadoRow[]): string {
-  return `\uFEFF${csvRecords([[...LISTADO_COLUMNS], ...rows.map((row) => LISTADO_COLUMNS.map((c) => row[c]))])}`;
+  return `\uFEFF${csvRecords([[...LISTADO_COLUMNS], ...rows.map((row) => LISTADO_COLUMNS.map((c) => row[c]))], ';')}`;
 }
 
 export async function listadoPdf(rows: readonly ListadoRow[], stamp: Date): Promise<Uint8Array> {

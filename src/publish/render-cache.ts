@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidSection } from '../validate/rules.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { CACHE_FILE } from './output-paths.js';
 
-const CACHE_FILE = '.docctl-cache.json';
 /** Bumped when the entries change shape: an older cache is then ignored. */
 const CACHE_FORMAT = 2;
 

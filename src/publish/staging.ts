@@ -7,8 +7,8 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { asUserError } from './atomic-write.js';
+import { STAGING_DIR } from './output-paths.js';
 
-export const STAGING_DIR = '.docctl-preparando';
 
 export interface Staging {
   readonly dir: string;

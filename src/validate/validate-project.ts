@@ -9,6 +9,7 @@ import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
 import { formatMegabytes, INPUT_LIMITS, readDataFile } from '../load/read-data-file.js';
 import { pngDecodedSize, readPngChunks } from '../write/pdf/png.js';
+import { RESERVED_ENTITY_NAMES } from '../publish/output-paths.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
 import { documentRules, catalogRules, duplicateCodeRule, reviewRule, type ValidSection } from './rules.js';
@@ -149,6 +150,15 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
   for (const rawEntity of raw.entities) {
     if (!SAFE_SLUG.test(rawEntity.slug)) {
       problems.push(errorProblem(displayPath(rawEntity.dir), `el nombre de la carpeta "${rawEntity.slug}" debe usar minúsculas, dígitos y guiones, p. ej. "personeria-cartagena"`));
+      continue;
+    }
+    if (RESERVED_ENTITY_NAMES.includes(rawEntity.slug)) {
+      problems.push(
+        errorProblem(
+          displayPath(rawEntity.dir),
+          `el nombre de la carpeta "${rawEntity.slug}" está reservado: docctl escribe una carpeta o archivo con ese nombre junto a las carpetas de las entidades en la salida (nombres reservados: ${RESERVED_ENTITY_NAMES.join(', ')}); cámbiele el nombre, p. ej. "${rawEntity.slug}-entidad"`,
+        ),
+      );
       continue;
     }
     const entityJson = rawEntity.entityJson;

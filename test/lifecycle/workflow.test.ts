@@ -144,8 +144,9 @@ describe('the version lifecycle', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('entidad,código,título,tipo,proceso,versión vigente,fecha de aprobación,estado,clasificación,responsable,próxima revisión');
-    expect(lines.find((l) => l.includes('DE-P-007'))).toContain(',2,20/11/2026,vigente,');
+    // Semicolons: Excel in es-CO splits the columns only with its own list separator.
+    expect(lines[0]).toBe('entidad;código;título;tipo;proceso;versión vigente;fecha de aprobación;estado;clasificación;responsable;próxima revisión');
+    expect(lines.find((l) => l.includes('DE-P-007'))).toContain(';2;20/11/2026;vigente;');
     expect(pdfText(join(output, 'listado-maestro.pdf'))).toContain('GTI-P-001');
   });
 
