@@ -1,31 +1,14 @@
 // The catalog of bad inputs (issue 8): each one gets its exact Spanish
 // message naming the file and the field or line, exit code 1, no stack
-// trace, and output/ exactly as before.
+// trace, output/ exactly as before and data/ byte-identical (support/refuse.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { copyProject, editJson, MINIMAL_DOC, runCli, writeRaw } from '../support/project.js';
 import { tinyPng } from '../support/sample-document.js';
-
-const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-
-/** Runs check and build on a broken copy; both must refuse, and build must write nothing. */
-function refuse(dir: string): string {
-  const data = join(dir, 'data');
-  const output = join(dir, 'output');
-  mkdirSync(output, { recursive: true });
-  writeFileSync(join(output, 'anterior.txt'), 'lo que ya estaba');
-  const check = runCli(['check', '--datos', data]);
-  const build = runCli(['build', '--datos', data, '--salida', output]);
-  for (const result of [check, build]) {
-    expect(result.status, result.stderr).toBe(1);
-    expect(result.stderr).not.toMatch(STACK_LINE);
-  }
-  expect(readdirSync(output)).toEqual(['anterior.txt']);
-  return check.stderr;
-}
+import { refuse, STACK_LINE } from '../support/refuse.js';
 
 function pngWithSize(width: number, height: number): Buffer {
   // A real PNG header claiming an enormous picture; the size check must not
@@ -37,27 +20,27 @@ function pngWithSize(width: number, height: number): Buffer {
 }
 
 describe('bad inputs', () => {
-  it('NUL bytes in a data file', () => {
+  it('NUL bytes in a data file', async () => {
     const dir = copyProject();
     writeRaw(join(dir, 'data'), MINIMAL_DOC, Buffer.from('{\n  "codigo": "GC\u0000-P-001"\n}\n', 'utf8'));
-    expect(refuse(dir)).toMatch(/GC-P-001\.json:2:\d+: el archivo contiene bytes nulos \(NUL\)/);
+    expect(await refuse(dir)).toMatch(/GC-P-001\.json:2:\d+: el archivo contiene bytes nulos \(NUL\)/);
   });
 
-  it('a file that is not UTF-8', () => {
+  it('a file that is not UTF-8', async () => {
     const dir = copyProject();
     writeRaw(join(dir, 'data'), MINIMAL_DOC, Buffer.from('{"titulo": "Pol\xedtica"}', 'latin1'));
-    expect(refuse(dir)).toContain('el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?)');
+    expect(await refuse(dir)).toContain('el archivo no está en UTF-8 (¿guardado como Latin-1 / ANSI?)');
   });
 
-  it('an emoji in a title', () => {
+  it('an emoji in a title', async () => {
     const dir = copyProject();
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
       doc.titulo = 'Política 😀 digital';
     });
-    expect(refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: titulo: el carácter «😀» \(U\+1F600\) no existe en la fuente de los documentos/);
+    expect(await refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: titulo: el carácter «😀» \(U\+1F600\) no existe en la fuente de los documentos/);
   });
 
-  it('CJK text in a Markdown file, with its line', () => {
+  it('CJK text in a Markdown file, with its line', async () => {
     const dir = copyProject();
     const data = join(dir, 'data');
     mkdirSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-001'));
@@ -65,10 +48,10 @@ describe('bad inputs', () => {
     editJson(data, MINIMAL_DOC, (doc) => {
       (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/intro.md' };
     });
-    expect(refuse(dir)).toMatch(/GC-P-001\/intro\.md:3: el carácter «漢» \(U\+6F22\) no existe en la fuente/);
+    expect(await refuse(dir)).toMatch(/GC-P-001\/intro\.md:3: el carácter «漢» \(U\+6F22\) no existe en la fuente/);
   });
 
-  it('raw HTML in a Markdown file, with its line', () => {
+  it('raw HTML in a Markdown file, with its line', async () => {
     const dir = copyProject();
     const data = join(dir, 'data');
     mkdirSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-001'));
@@ -76,67 +59,67 @@ describe('bad inputs', () => {
     editJson(data, MINIMAL_DOC, (doc) => {
       (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/intro.md' };
     });
-    expect(refuse(dir)).toMatch(/GC-P-001\/intro\.md:5: no se admite HTML en el Markdown: "<script>alert\(1\)<\/script>"/);
+    expect(await refuse(dir)).toMatch(/GC-P-001\/intro\.md:5: no se admite HTML en el Markdown: "<script>alert\(1\)<\/script>"/);
   });
 
-  it('a Markdown file that does not exist', () => {
+  it('a Markdown file that does not exist', async () => {
     const dir = copyProject();
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
       (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: 'GC-P-001/falta.md' };
     });
-    expect(refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: secciones\[0\]\.archivo: no existe el archivo \S*GC-P-001\/falta\.md/);
+    expect(await refuse(dir)).toMatch(/GC-P-001\.json:\d+:\d+: secciones\[0\]\.archivo: no existe el archivo \S*GC-P-001\/falta\.md/);
   });
 
-  it('a path that tries to leave the data folder', () => {
+  it('a path that tries to leave the data folder', async () => {
     const dir = copyProject();
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
       (doc.secciones as Record<string, unknown>[])[0] = { titulo: 'Introducción', archivo: '../../../etc/passwd.md' };
     });
-    expect(refuse(dir)).toContain('secciones[0].archivo: "../../../etc/passwd.md" debe ser la ruta de un archivo .md dentro de la carpeta documentos/');
+    expect(await refuse(dir)).toContain('secciones[0].archivo: "../../../etc/passwd.md" debe ser la ruta de un archivo .md dentro de la carpeta documentos/');
   });
 
-  it('a logo that is not an image', () => {
+  it('a logo that is not an image', async () => {
     const dir = copyProject();
     writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', 'esto no es una imagen');
-    expect(refuse(dir)).toMatch(/entidad\.json:\d+:\d+: logo: "logo\.png" no es una imagen PNG o JPG válida/);
+    expect(await refuse(dir)).toMatch(/entidad\.json:\d+:\d+: logo: "logo\.png" no es una imagen PNG o JPG válida/);
   });
 
-  it('an enormous logo', () => {
+  it('an enormous logo', async () => {
     const dir = copyProject();
     writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', pngWithSize(20000, 20000));
-    expect(refuse(dir)).toContain('logo: "logo.png" mide 20000×20000 píxeles; use un logo de a lo sumo 5000 píxeles por lado');
+    expect(await refuse(dir)).toContain('logo: "logo.png" mide 20000×20000 píxeles; use un logo de a lo sumo 5000 píxeles por lado');
   });
 
-  it('a logo over 5 MB', () => {
+  it('a logo over 5 MB', async () => {
     const dir = copyProject();
     const big = Buffer.concat([Buffer.from(tinyPng()), deflateSync(Buffer.alloc(1)), Buffer.alloc(6 * 1024 * 1024)]);
     writeRaw(join(dir, 'data'), 'entidad-prueba/logo.png', big);
-    expect(refuse(dir)).toMatch(/logo: "logo\.png" pesa 6\.0 MB; el logo debe pesar menos de 5 MB/);
+    expect(await refuse(dir)).toMatch(/logo: "logo\.png" pesa 6\.0 MB; el logo debe pesar menos de 5 MB/);
   });
 
-  it('a code with path characters', () => {
+  it('a code with path characters', async () => {
     const dir = copyProject();
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
       doc.codigo = '../../etc';
     });
-    expect(refuse(dir)).toContain('codigo: "../../etc" debe usar solo mayúsculas, dígitos y guiones');
+    expect(await refuse(dir)).toContain('codigo: "../../etc" debe usar solo mayúsculas, dígitos y guiones');
   });
 
-  it('an entity folder with an unsafe name', () => {
+  it('an entity folder with an unsafe name', async () => {
     const dir = copyProject();
     mkdirSync(join(dir, 'data', 'Entidad Rara'));
-    expect(refuse(dir)).toContain('el nombre de la carpeta "Entidad Rara" debe usar minúsculas, dígitos y guiones');
+    expect(await refuse(dir)).toContain('el nombre de la carpeta "Entidad Rara" debe usar minúsculas, dígitos y guiones');
   });
 });
 
 describe('big inputs', () => {
-  it('refuses a 1 MB paragraph with a hint, naming the line', () => {
+  it('refuses a 1 MB paragraph with a hint, naming the line', async () => {
     const dir = copyProject();
     const words = 'gestión calidad información pública proceso ';
     editJson(join(dir, 'data'), MINIMAL_DOC, (doc) => {
       (doc.secciones as Record<string, unknown>[])[0]!.contenido = `Primero.\n\n${words.repeat(Math.ceil((1024 * 1024) / words.length)).trim()}`;
     });
-    expect(refuse(dir)).toMatch(/secciones\[0\]\.contenido: línea 3 del contenido: un párrafo de 1\.0\d\d\.\d\d\d caracteres; divídalo en párrafos de menos de 50\.000/);
+    expect(await refuse(dir)).toMatch(/secciones\[0\]\.contenido: línea 3 del contenido: un párrafo de 1\.0\d\d\.\d\d\d caracteres; divídalo en párrafos de menos de 50\.000/);
   });
 
   it('builds a 10,000-row table: every page is valid and the last row is there', { timeout: 600_000 }, () => {
