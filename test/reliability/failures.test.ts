@@ -43,6 +43,7 @@ describe('failures', () => {
       const result = runCli(['build', '--datos', join(dir, 'data'), '--salida', output]);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`otra ejecución de docctl (proceso ${holder.pid}) está escribiendo en`);
+      expect(result.stderr).toMatch(/borre el candado a mano: rm "\S+\.docctl\.lock"/);
     } finally {
       holder.kill();
     }
