@@ -50,10 +50,15 @@ function keyText(text: string, start: number, end: number): string {
   }
 }
 
+/** The characters that matter outside strings; everything else (spaces, numbers, literals) is skipped in one step. */
+const STRUCTURAL = /["{}[\],]/g;
+
 export function scanJsonStructure(text: string, maxDepth: number): JsonStructure {
   const stack: Frame[] = [];
   const duplicates: DuplicateKey[] = [];
-  for (let i = 0; i < text.length; i++) {
+  const structural = new RegExp(STRUCTURAL);
+  for (let match = structural.exec(text); match; match = structural.exec(text)) {
+    const i = match.index;
     const c = text.charCodeAt(i);
     const top = stack[stack.length - 1];
     if (c === QUOTE) {
@@ -65,14 +70,14 @@ export function scanJsonStructure(text: string, maxDepth: number): JsonStructure
         else duplicates.push({ key, offset: i, firstOffset: first });
         top.expectKey = false;
       }
-      i = end;
+      structural.lastIndex = end + 1;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (stack.length >= maxDepth) return { tooDeepAt: i, duplicates };
       stack.push({ keys: c === 0x7b ? new Map() : undefined, expectKey: c === 0x7b });
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
-    } else if (c === 0x2c /* , */ && top?.keys) {
-      top.expectKey = true;
+    } else if (top?.keys) {
+      top.expectKey = true; // a comma in an object: a key comes next
     }
   }
   return { duplicates };
