@@ -145,15 +145,16 @@ function inspectLock(path: string): { stats: Stats; owner: LockOwner | undefined
 
 /** Removes the stale lock judged from `judged`, and only that file: a fresh lock renamed by mistake is put back. */
 function takeOverStale(path: string, judged: Stats, outputDir: string): void {
-  const aside = join(outputDir, `${LOCK_FILE}.tmp-viejo-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Not a ".tmp-" name: the clean-up of the build holding the lock must not sweep it from under us.
+  const aside = join(outputDir, `${LOCK_FILE}.viejo-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     renameSync(path, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else removed it
     throw asUserError(error, path);
   }
-  const moved = lstatSync(aside);
-  if (moved.ino !== judged.ino || moved.dev !== judged.dev) {
+  const moved = lstatSync(aside, { throwIfNoEntry: false });
+  if (moved && (moved.ino !== judged.ino || moved.dev !== judged.dev)) {
     // Another build took the lock between our look and our rename: give it back.
     try {
       linkSync(aside, path);
