@@ -32,7 +32,7 @@ describe('failures', () => {
     expect(result.stderr).toContain('opción no reconocida --sallida');
   });
 
-  it('stops a second build while another holds the output folder', async () => {
+  it('stops a second build while another holds the output folder', { timeout: 600_000 }, async () => {
     const dir = copyProject();
     const output = join(dir, 'output');
     mkdirSync(output);
@@ -49,7 +49,7 @@ describe('failures', () => {
     }
   });
 
-  it('takes over a lock left by a build that was killed', () => {
+  it('takes over a lock left by a build that was killed', { timeout: 600_000 }, () => {
     const dir = copyProject();
     const output = join(dir, 'output');
     mkdirSync(output);
