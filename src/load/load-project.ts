@@ -1,11 +1,11 @@
 // Load stage: finds every data file under data/ and reads it, keeping
 // positions for error messages. It judges nothing but readability; the
 // validate stage decides what is right.
-import { lstatSync, readdirSync, readlinkSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
-import { formatMegabytes, INPUT_LIMITS, readDataFile } from './read-data-file.js';
-import { readJsonFile, type JsonFile } from './read-json.js';
+import { formatMegabytes, INPUT_LIMITS, linkTarget, readDataFile } from './read-data-file.js';
+import { MISSING_FILE, readJsonFile, type JsonFile } from './read-json.js';
 
 export interface RawEntity {
   readonly slug: string;
@@ -32,19 +32,11 @@ export function displayPath(path: string): string {
 function readOrCollect(dataDir: string, path: string, problems: Problem[], whenMissing?: string): JsonFile | undefined {
   const result = readJsonFile(path, displayPath(path), dataDir);
   if (Array.isArray(result)) {
-    const missing = whenMissing !== undefined && result.length === 1 && result[0]!.message === 'no existe el archivo';
+    const missing = whenMissing !== undefined && result.length === 1 && result[0]!.message === MISSING_FILE;
     problems.push(...(missing ? [errorProblem(displayPath(path), whenMissing)] : result));
     return undefined;
   }
   return result;
-}
-
-function linkTarget(path: string): string {
-  try {
-    return ` (apunta a ${JSON.stringify(readlinkSync(path))})`;
-  } catch {
-    return '';
-  }
 }
 
 function lstatOrUndefined(path: string): Stats | undefined {

@@ -52,7 +52,8 @@ function kindOf(stats: Stats): string {
   return 'un archivo especial';
 }
 
-function linkTarget(path: string): string {
+/** " (apunta a "…")": where a link points, for a message; empty when it cannot be read. */
+export function linkTarget(path: string): string {
   try {
     return ` (apunta a ${JSON.stringify(readlinkSync(path))})`;
   } catch {

@@ -84,6 +84,9 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
+/** The message of a file that does not exist, which callers may say in their own words. */
+export const MISSING_FILE = 'no existe el archivo';
+
 /**
  * Returns the parsed file, or the problems that prevent reading it. `root`
  * is the data folder: the file must be a regular file below it (see
@@ -92,7 +95,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function readJsonFile(path: string, file: string, root: string = dirname(path)): JsonFile | Problem[] {
   const read = readDataFile(root, path, INPUT_LIMITS.jsonBytes);
   if ('problem' in read) {
-    if (read.missing) return [errorProblem(file, 'no existe el archivo')];
+    if (read.missing) return [errorProblem(file, MISSING_FILE)];
     if (read.tooBig !== undefined) {
       return [
         errorProblem(
