@@ -157,7 +157,8 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
         const staged = results[index]?.staged;
         if (!staged) throw new Error(`internal: ${slot.name} rendered without files and without errors`);
         const outcome = commit(slot, staging.folderFor(index), staged, staging);
-        cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256 });
+        const archivos = Object.fromEntries(staged.files.map((file) => [file.name, file.sha256]));
+        cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos });
         const { context } = slot.doc;
         const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
         lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
@@ -189,7 +190,7 @@ async function updateSite(sources: Sources, options: BuildOptions, cache: Render
   // Loaded only when needed: the site's builder brings the HTML writer and the Markdown parser.
   const { publishSite } = await import('../publish/publish-site.js');
   const site = publishSite(sources.documents, options.outputDir);
-  cache.rememberSite({ entrada: key, archivos: site.files });
+  cache.rememberSite(key, site.files);
   return `${where}: ${site.files.length} archivos${site.removed ? `, ${site.removed} retirados` : ''}`;
 }
 

@@ -6,16 +6,25 @@
 // rendered again; for them the cache keeps the hash of their content, so the
 // check that archived content was not edited needs no rendering either.
 // The cache is one file; deleting it only costs time.
+//
+// Whoever can write output/ could write a cache saying a changed draft, or
+// the site, is fresh (every key in it is a hash anyone can compute), and the
+// build would leave stale files to be published. So the file is sealed
+// (cache-seal.ts) and one that does not verify is no cache; and since a
+// sealed cache can be put back after its files changed, what it says about
+// files is checked: each entry keeps the SHA-256 of the files it covers, and
+// a slot or the site is fresh only if every file still has it.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { openSealedCache, sealCache } from './cache-seal.js';
 import { fileURLToPath } from 'node:url';
 import type { ValidSection } from '../validate/rules.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { CACHE_FILE } from './output-paths.js';
 
 /** Bumped when the entries change shape: an older cache is then ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** Hashes every file below `dir` whose name passes `include`, names and bytes, in a stable order. */
 export function hashFolder(dir: string, include: (name: string) => boolean): string {
@@ -82,13 +91,25 @@ export interface CacheEntry {
   readonly entrada: string;
   /** SHA-256 of the Markdown rendered from those inputs. */
   readonly contenido: string;
+  /** SHA-256 of each file written into the slot, by file name (drafts only). */
+  readonly archivos?: Readonly<Record<string, string>>;
 }
 
-/** The site as last written: the key of its inputs (site-key.ts) and its files, relative to output/. */
+/** The site as last written: the key of its inputs (site-key.ts) and the SHA-256 of its files, by path relative to output/. */
 export interface SiteEntry {
   readonly entrada: string;
-  readonly archivos: readonly string[];
+  readonly archivos: Readonly<Record<string, string>>;
 }
+
+const fileSha256 = (file: string): string | undefined => {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return undefined;
+  }
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface CacheFile {
   formato?: number;
@@ -102,22 +123,31 @@ export class RenderCache {
   constructor(private readonly outputDir: string) {
     let file: CacheFile = {};
     try {
-      file = JSON.parse(readFileSync(join(outputDir, CACHE_FILE), 'utf8')) as CacheFile;
+      const content = openSealedCache(readFileSync(join(outputDir, CACHE_FILE), 'utf8'));
+      if (content !== undefined) file = JSON.parse(content) as CacheFile;
     } catch {
       file = {}; // missing or damaged: start over
     }
-    const usable = file && typeof file === 'object' && file.formato === CACHE_FORMAT;
-    this.entries = usable && file.entradas && typeof file.entradas === 'object' ? file.entradas : {};
-    this.site = usable && file.sitio && Array.isArray(file.sitio.archivos) ? file.sitio : undefined;
+    const usable = isRecord(file) && file.formato === CACHE_FORMAT;
+    this.entries = usable && isRecord(file.entradas) ? file.entradas : {};
+    this.site = usable && isRecord(file.sitio) && isRecord(file.sitio.archivos) ? file.sitio : undefined;
   }
 
-  /** True when the site was written from exactly these inputs and all its files are still there. */
+  /** True when the site was written from exactly these inputs and all its files still are what was written. */
   siteIsFresh(key: string): boolean {
-    return this.site?.entrada === key && this.site.archivos.every((file) => existsSync(join(this.outputDir, file)));
+    const site = this.site;
+    return site?.entrada === key && Object.entries(site.archivos).every(([file, sha256]) => fileSha256(join(this.outputDir, file)) === sha256);
   }
 
-  rememberSite(entry: SiteEntry): void {
-    this.site = entry;
+  /** Remembers the site just written: its files, relative to output/, are hashed as they are now. */
+  rememberSite(entrada: string, files: readonly string[]): void {
+    const archivos: Record<string, string> = {};
+    for (const file of files) {
+      const sha256 = fileSha256(join(this.outputDir, file));
+      if (sha256 === undefined) return; // a file already gone: the next build writes the site again
+      archivos[file] = sha256;
+    }
+    this.site = { entrada, archivos };
   }
 
   /** The entry for a slot when it was made from exactly these inputs. */
@@ -126,9 +156,13 @@ export class RenderCache {
     return entry && entry.entrada === key && typeof entry.contenido === 'string' ? entry : undefined;
   }
 
-  /** True when the slot holds files rendered from exactly these inputs, and they are all still there. */
+  /** True when the slot holds files rendered from exactly these inputs, each still with the SHA-256 it was written with. */
   isFresh(slot: string, key: string, files: readonly string[]): boolean {
-    return this.lookup(slot, key) !== undefined && files.every((file) => existsSync(file));
+    const written = this.lookup(slot, key)?.archivos;
+    return isRecord(written) && files.every((file) => {
+      const sha256 = written[basename(file)];
+      return typeof sha256 === 'string' && fileSha256(file) === sha256;
+    });
   }
 
   remember(slot: string, entry: CacheEntry): void {
@@ -137,6 +171,8 @@ export class RenderCache {
 
   save(): void {
     const file: CacheFile = { formato: CACHE_FORMAT, entradas: this.entries, sitio: this.site };
-    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify(file, null, 1)}\n`);
+    const sealed = sealCache(`${JSON.stringify(file, null, 1)}\n`);
+    // No key, no cache: the next build renders everything, as without one.
+    if (sealed !== undefined) writeFileAtomic(join(this.outputDir, CACHE_FILE), sealed);
   }
 }

@@ -14,6 +14,7 @@ import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { openSealedCache, sealCache } from './cache-seal.js';
 import { renderEditions } from './render-editions.js';
 
 export interface RenderJob {
@@ -60,7 +61,12 @@ function templatesIn(dir: string): TemplateSet {
 
 let shapedWordsFrom: string | undefined;
 
-/** Reads the store of shaped words once per thread; a missing or unreadable file is no store. */
+/**
+ * Reads the store of shaped words once per thread; a missing or unreadable
+ * file is no store, and so is one whose seal does not verify (cache-seal.ts):
+ * its positions would be drawn as they are, so only a store this user's
+ * docctl wrote is used.
+ */
 function loadShapedWords({ file, program }: ShapedWordsFile): void {
   if (shapedWordsFrom === file) return;
   shapedWordsFrom = file;
@@ -70,7 +76,7 @@ function loadShapedWords({ file, program }: ShapedWordsFile): void {
   } catch {
     text = undefined;
   }
-  useShapedWords(text, program);
+  useShapedWords(openSealedCache(text), program);
 }
 
 /** `templates`: the set the build already compiled, when the job runs in its thread; a worker compiles its own once. */
@@ -107,8 +113,10 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
  */
 export function keepShapedWords({ file, program }: ShapedWordsFile): void {
   if (freshlyShapedCount() === 0) return;
+  const sealed = sealCache(shapedWordsText(program, cachedRuns()));
+  if (sealed === undefined) return;
   try {
-    writeFileAtomic(file, shapedWordsText(program, cachedRuns()));
+    writeFileAtomic(file, sealed);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
   }

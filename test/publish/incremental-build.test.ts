@@ -5,9 +5,11 @@
 // leaves output/ exactly as it was. Documents render in this thread and in
 // worker threads; which thread renders which must not show in the files.
 import { execFileSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sealCache } from '../../src/publish/cache-seal.js';
 import { copyProject, editJson, MINIMAL_DOC, runCli, TEMPLATES } from '../support/project.js';
 
 const CODES = ['GC-P-001', 'GC-P-002', 'GC-P-003', 'GC-P-004', 'GC-P-005'];
@@ -189,31 +191,103 @@ describe('the words one build shaped, kept for the next (write/pdf/shaped-words-
   };
   const store = join(project.output, '.docctl-palabras.json');
   type Store = { programa: string; fuentes: Record<string, Record<string, [number[], number[]]>> };
-  const readStore = () => JSON.parse(readFileSync(store, 'utf8')) as Store;
+  const sealLine = () => readFileSync(store, 'utf8').split('\n', 1)[0]!;
+  const readStore = () => JSON.parse(readFileSync(store, 'utf8').slice(sealLine().length + 1)) as Store;
   const documents = () => contents(join(project.output, 'entidad-prueba'));
+  /** The store with every advance one unit wider: drawn as it is, it would change every PDF. */
+  const widened = () => {
+    const content = readStore();
+    for (const font of Object.values(content.fuentes)) for (const [, positions] of Object.values(font)) for (let i = 0; i < positions.length; i += 5) positions[i]! += 1;
+    return JSON.stringify(content);
+  };
+  let fresh: Map<string, string>;
 
-  it('renders the same bytes from the store as without one, and does read it', () => {
+  beforeAll(() => {
     build();
-    const fresh = documents();
+    fresh = documents();
+  });
+
+  it('is sealed, a build that reads it renders the same bytes, and it is read', { timeout: 600_000 }, () => {
+    expect(sealLine()).toMatch(/^docctl-sello-1 [0-9a-f]{64}$/);
     const words = Object.values(readStore().fuentes).reduce((sum, font) => sum + Object.keys(font).length, 0);
     expect(words).toBeGreaterThan(100);
-
     expect(rendered(build('--forzar').stdout)).toEqual(CODES);
     expect(documents()).toEqual(fresh);
-
-    // A store whose every advance is one unit wider: a build that reads it
-    // draws the words it holds wider, so the PDFs change.
-    const widened = readStore();
-    for (const font of Object.values(widened.fuentes)) for (const [, positions] of Object.values(font)) for (let i = 0; i < positions.length; i += 5) positions[i]! += 1;
-    writeFileSync(store, JSON.stringify(widened));
+    // It is read: sealed under this user's key (the one thing trusted), a
+    // widened store does change the PDFs. That is the line cache-seal.ts draws.
+    writeFileSync(store, sealCache(widened())!);
     build('--forzar');
-    expect(readFileSync(pdfOf(project.output, 'GC-P-001')).toString('base64')).not.toBe(fresh.get(pdfOf(project.output, 'GC-P-001')));
+    expect(documents()).not.toEqual(fresh);
+  });
 
-    // A damaged store is no store: the build shapes every word again and writes a sound one.
-    writeFileSync(store, '{"formato":1,"fuentes":{');
-    build('--forzar');
-    expect(documents()).toEqual(fresh);
-    expect(readStore().programa).toMatch(/^[0-9a-f]{64}$/);
+  it('gives the same bytes as no store when the store was edited, sealed with another key, or damaged', { timeout: 900_000 }, () => {
+    rmSync(store);
+    build('--forzar'); // a sound store again
+    const hostile = [
+      `${sealLine()}\n${widened()}`, // edited under its old seal
+      `docctl-sello-1 ${createHmac('sha256', randomBytes(32)).update(widened()).digest('hex')}\n${widened()}`, // sealed by someone else
+      '{"formato":1,"fuentes":{', // damaged
+    ];
+    for (const text of hostile) {
+      writeFileSync(store, text);
+      build('--forzar');
+      expect(documents()).toEqual(fresh);
+      // The build shaped every word again and left a sound store.
+      expect(sealLine()).toMatch(/^docctl-sello-1 [0-9a-f]{64}$/);
+    }
+  });
+});
+
+describe('a damaged or hostile render cache (publish/render-cache.ts)', () => {
+  const project = draftProject();
+  const build = (...extra: string[]) => {
+    const result = runCli(['build', '--datos', project.data, '--plantillas', project.templates, '--salida', project.output, ...extra]);
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+  const cacheFile = join(project.output, '.docctl-cache.json');
+  const documents = () => contents(join(project.output, 'entidad-prueba'));
+  const retitle = (title: string) =>
+    editJson(project.data, 'entidad-prueba/documentos/GC-P-002.json', (doc) => {
+      doc.titulo = title;
+    });
+
+  it('never leaves stale files in place of a changed draft: an unsealed cache is no cache, and a sealed one is checked against the files', { timeout: 900_000 }, () => {
+    build();
+    const stalePdf = readFileSync(pdfOf(project.output, 'GC-P-002'));
+    retitle('Política de prueba retitulada');
+    build();
+    const current = documents();
+    const sealed = readFileSync(cacheFile, 'utf8');
+    expect(sealed).toMatch(/^docctl-sello-1 [0-9a-f]{64}\n/);
+    const [, content = ''] = /^[^\n]*\n([\s\S]*)$/.exec(sealed) ?? [];
+
+    // Someone puts the old PDF back: the genuine cache still says the inputs
+    // are those it was rendered from, but the file is not the one written.
+    writeFileSync(pdfOf(project.output, 'GC-P-002'), stalePdf);
+    expect(rendered(build().stdout)).toEqual(['GC-P-002']);
+    expect(documents()).toEqual(current);
+
+    // The same, with the cache's content edited or unsealed: no entry is trusted.
+    // (A damaged file is the same case: its seal does not verify; cache-seal.test.ts.)
+    const forged = [content, `${sealed.split('\n', 1)[0]}\n${content.replace('"formato": 3', '"formato":3')}`];
+    for (const text of forged) {
+      writeFileSync(pdfOf(project.output, 'GC-P-002'), stalePdf);
+      writeFileSync(cacheFile, text);
+      expect(rendered(build().stdout)).toEqual(CODES);
+      expect(documents()).toEqual(current);
+    }
+  });
+
+  it('writes the site again when one of its files is not what the last build wrote', { timeout: 600_000 }, () => {
+    build();
+    const index = join(project.output, 'sitio', 'index.html');
+    const before = readFileSync(index);
+    writeFileSync(index, '<p>página cambiada a mano</p>');
+    const result = build();
+    expect(result.stdout).not.toMatch(/sitio de transparencia: sin cambios/);
+    expect(readFileSync(index).equals(before)).toBe(true);
+    expect(build().stdout).toMatch(/sitio de transparencia: sin cambios/);
   });
 });
 

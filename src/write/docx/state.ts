@@ -45,7 +45,7 @@ export interface Scope {
   /** Width in twips that a table placed here may take. */
   readonly availableWidth: number;
   /** Inside a richTableRow: its column widths, whether it is a header row, whether it may split. */
-  readonly row: { readonly widths: readonly number[]; readonly header: boolean; readonly keepWhole: boolean } | undefined;
+  readonly row: { readonly widths: readonly number[]; readonly header: boolean; readonly repeat: boolean; readonly keepWhole: boolean } | undefined;
 }
 
 export type Handler<N extends Nodes = Nodes> = (node: N, state: DocxState, parent: Parents | undefined) => Output[];

@@ -9,12 +9,15 @@
 // Imported for its effect by printer.ts (the real render) and measure.ts
 // (which lays content out before the printer is first used). Each install
 // throws if the library method it replaces is not the one it was written for.
+// One patch here is not a speed-up but a guard: unbreakable-overflow.ts makes
+// pdfmake throw instead of dropping an unbreakable block taller than a page.
 import { installContentOperators } from './content-operators.js';
 import { installInlineMeasure } from './inline-measure.js';
 import { installReferenceBuffer } from './reference-buffer.js';
 import { installRepeatedBlocks } from './repeated-blocks.js';
 import { installSharedLayoutCache } from './shared-layout-cache.js';
 import { installStyleLookup } from './style-lookup.js';
+import { installUnbreakableOverflow } from './unbreakable-overflow.js';
 
 installStyleLookup();
 installInlineMeasure();
@@ -22,3 +25,4 @@ installRepeatedBlocks();
 installSharedLayoutCache();
 installReferenceBuffer();
 installContentOperators();
+installUnbreakableOverflow();

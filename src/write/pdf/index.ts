@@ -20,17 +20,21 @@ import { measureHeight, type MeasureOptions } from './measure.js';
 import { documentInfo, useEscapedXmp, type KitWithMetadata } from './metadata.js';
 import { setOutlineCounts, type KitOutline } from './outline.js';
 import { localAccess, printer } from './printer.js';
-import { createState } from './state.js';
+import { createState, type TableRelief } from './state.js';
 import { DEFAULT_STYLE, STYLES } from './styles.js';
 import { createTextMeasurer, type TextMeasurer } from './text-width.js';
-import { indexTree } from './tree-index.js';
+import { indexTree, type TreeIndex } from './tree-index.js';
+import { UnbreakableOverflow } from './unbreakable-overflow.js';
 
 export const PDF_LANGUAGE = 'es-CO';
 
 let textMeasurer: TextMeasurer | undefined;
 
-/** A fresh pdfmake definition: pdfmake mutates the one it renders. */
-export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions {
+/**
+ * A fresh pdfmake definition: pdfmake mutates the one it renders.
+ * `relaxedTables`: tables whose rows must be allowed to break (writePdfWithLayout).
+ */
+export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: ReadonlyMap<number, TableRelief>, treeIndex: TreeIndex = indexTree(doc.tree)): TDocumentDefinitions {
   const { context, tree } = doc;
   const page = PAGE_SIZES[context.entity.pageSize];
   const bodyWidth = page.width - 2 * SIDE_MARGIN;
@@ -40,7 +44,7 @@ export function buildPdfDefinition(doc: RenderedDocument): TDocumentDefinitions 
   const margins = pageMargins(context, bodyWidth, page.height, measureOptions);
   const bodyHeight = page.height - margins[1] - margins[3];
   const heightOf = (piece: Content) => measureHeight(piece, bodyWidth, measureOptions);
-  const state = createState({ context, bodyWidth, bodyHeight, heightOf, tree: indexTree(tree), measure: textMeasurer }, handlers);
+  const state = createState({ context, bodyWidth, bodyHeight, heightOf, tree: treeIndex, measure: textMeasurer, relaxedTables }, handlers);
   const verification = verificationBlock(context);
   const content: Content[] = [coverPage(context), contentsPage(), ...keepHeadingsWithUnbreakable(state.all(tree)), ...(verification ? [verification] : [])];
   return {
@@ -80,8 +84,7 @@ export interface PdfWithLayout {
  * the whole document out a second time.
  */
 export async function writePdfWithLayout(doc: RenderedDocument): Promise<PdfWithLayout> {
-  const definition = buildPdfDefinition(doc);
-  const kit = (await printer().createPdf(definition).getStream()) as unknown as PdfKitStream;
+  const { definition, kit } = await layOutWhole(doc);
   useEscapedXmp(kit, PDF_LANGUAGE);
   setOutlineCounts(kit.outline);
   // pdfmake records where it laid out each node on the definition itself.
@@ -95,6 +98,41 @@ export async function writePdfWithLayout(doc: RenderedDocument): Promise<PdfWith
     kit.end();
   });
   return { bytes, headingPages, pageCount };
+}
+
+/**
+ * Lays the document out until no text is dropped. A table row that does not
+ * fit on a page (unbreakable-overflow.ts) makes the layout start again with
+ * that table's rows allowed to break, then with its header rows no longer
+ * repeated; a block that still does not fit is refused, never left out.
+ * A document whose estimates were right is laid out once.
+ */
+async function layOutWhole(doc: RenderedDocument): Promise<{ definition: TDocumentDefinitions; kit: PdfKitStream }> {
+  const treeIndex = indexTree(doc.tree);
+  const relaxed = new Map<number, TableRelief>();
+  for (;;) {
+    const definition = buildPdfDefinition(doc, relaxed, treeIndex);
+    try {
+      const kit = (await printer().createPdf(definition).getStream()) as unknown as PdfKitStream;
+      return { definition, kit };
+    } catch (error) {
+      if (!(error instanceof UnbreakableOverflow)) throw error;
+      const { table } = error;
+      const relief = table === undefined ? undefined : relaxed.get(table);
+      if (table === undefined || relief === 'header') throw new UserError(overflowMessage(treeIndex, table));
+      relaxed.set(table, relief === 'rows' ? 'header' : 'rows');
+    }
+  }
+}
+
+function overflowMessage(treeIndex: TreeIndex, ordinal: number | undefined): string {
+  if (ordinal === undefined) {
+    return 'un bloque que debe imprimirse entero (la página de firmas o el bloque de verificación) no cabe en una página del PDF; acorte los nombres y cargos de los firmantes';
+  }
+  const [node, where] = [...treeIndex.tables].find(([, entry]) => entry.ordinal === ordinal) ?? [];
+  const name = node?.caption ? `la tabla «${node.caption}»` : `la tabla n.º ${ordinal + 1} del documento`;
+  const section = where?.section ? ` (sección «${where.section}»)` : '';
+  return `${name}${section} tiene una fila que no cabe en una página del PDF ni partida; divida esa fila en varias o acorte su contenido`;
 }
 
 function tocItemPages(node: unknown, pages: number[] = []): number[] {

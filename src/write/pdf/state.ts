@@ -18,7 +18,15 @@ export interface PdfSettings {
   heightOf(content: Content): number;
   readonly measure: TextMeasurer;
   readonly tree: TreeIndex;
+  /**
+   * Tables an earlier layout of this document could not fit (index.ts), by
+   * ordinal: 'rows' lets every row break across pages; 'header' also stops
+   * repeating header rows, which are kept whole to be repeated.
+   */
+  readonly relaxedTables?: ReadonlyMap<number, TableRelief>;
 }
+
+export type TableRelief = 'rows' | 'header';
 
 export type Handler<N extends Nodes = Nodes> = (node: N, state: PdfState, parent: Parent | undefined) => Content[];
 

@@ -100,6 +100,14 @@ describe('PDF handlers', () => {
     expect(total).toBeLessThanOrEqual(500.5);
   });
 
+  it('richTable: a list in a centred header cell is left-aligned (pdfmake drew its numbers over the words)', () => {
+    const [table] = draw(':::tabla\n- - Uno\n  - 1. primero\n    2. segundo\n- - a\n  - 1. tercero\n:::') as { table: { body: unknown[][] } }[];
+    const [headerLists, bodyLists] = [0, 1].map((row) => findAll(table?.table.body[row]?.[1], (node) => 'ol' in node));
+    expect(headerLists).toHaveLength(1);
+    expect(headerLists?.[0]).toMatchObject({ alignment: 'left' });
+    expect(bodyLists?.[0]).not.toHaveProperty('alignment');
+  });
+
   it('glossary: terms in bold, sorted with Spanish collation (accents ignored, Ñ after N)', () => {
     const entries = draw(':::glosario\n**Ñandú:** ave.\n\n**Órgano:** parte.\n\n**Nube:** vapor.\n\n**Ocaso:** fin.\n\n**Ámbito:** espacio.\n:::');
     expect(entries.map((e) => textOf(e).split(':')[0])).toEqual(['Ámbito', 'Nube', 'Ñandú', 'Ocaso', 'Órgano']);

@@ -9,5 +9,5 @@ export const richTableRow: Handler<RichTableRow> = (node, state) => {
     if (!(cell instanceof TableCell)) throw new Error('internal: a richTableCell handler returned something else than a cell');
     return cell;
   });
-  return [new TableRow({ children: cells, tableHeader: state.scope.row?.header || undefined, cantSplit: state.scope.row?.keepWhole || undefined })];
+  return [new TableRow({ children: cells, tableHeader: state.scope.row?.repeat || undefined, cantSplit: state.scope.row?.keepWhole || undefined })];
 };

@@ -2,8 +2,12 @@
 // page; column widths come from content (layout/column-widths.ts). Rows are
 // kept whole on one page unless one is tall (over about a third of a page):
 // moving such a row leaves half-empty pages, and one taller than a page
-// could never be placed at all. A caption carries a headlineLevel so the
-// page-break rule in index.ts keeps it with its table.
+// could never be placed at all. The estimate can be wrong (a code block, hard
+// line breaks): when the layout finds a row that does not fit on a page,
+// unbreakable-overflow.ts names the table and index.ts draws it again with
+// relaxedTables, every row allowed to break (then, if a header row itself
+// is taller than a page, without repeating it). A caption carries a
+// headlineLevel so the page-break rule in index.ts keeps it with its table.
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
@@ -11,6 +15,7 @@ import type { RichTable } from '../../../parse/nodes.js';
 import { columnWidths } from '../layout/column-widths.js';
 import type { Handler, PdfState } from '../state.js';
 import { COLORS, TABLE_SIZE, RULES } from '../styles.js';
+import { TABLE_ORDINAL } from '../unbreakable-overflow.js';
 
 const CELL_PADDING = 4;
 /** Rows estimated taller than this may split across pages. */
@@ -26,13 +31,17 @@ export const richTable: Handler<RichTable> = (node, state) => {
   const body: TableCell[][] = node.children.map((row, rowIndex) => {
     const cells = state.one(row, node) as TableCell[];
     if (rowIndex >= node.headerRows) return cells;
-    return cells.map((cell) => ({ ...asObject(cell), style: 'tableHeader', fillColor: COLORS.shade }) as TableCell);
+    return cells.map((cell) => ({ ...asObject(leftAlignLists(cell)), style: 'tableHeader', fillColor: COLORS.shade }) as TableCell);
   });
+  const ordinal = state.settings.tree.tables.get(node)?.ordinal;
+  const relief = ordinal === undefined ? undefined : state.settings.relaxedTables?.get(ordinal);
+  const headerRows = relief === 'header' ? 0 : node.headerRows;
   const table: Content = {
+    [TABLE_ORDINAL]: ordinal,
     table: {
-      headerRows: node.headerRows,
-      keepWithHeaderRows: node.headerRows > 0 ? 1 : 0,
-      dontBreakRows: estimatedTallestRow(node, widths, state) <= MAX_UNBREAKABLE_ROW,
+      headerRows,
+      keepWithHeaderRows: headerRows > 0 && !relief ? 1 : 0,
+      dontBreakRows: !relief && estimatedTallestRow(node, widths, state) <= MAX_UNBREAKABLE_ROW,
       widths,
       body,
     },
@@ -49,6 +58,20 @@ export const richTable: Handler<RichTable> = (node, state) => {
   if (!node.caption) return [table];
   return [{ text: node.caption, style: 'caption', headlineLevel: 9 }, table];
 };
+
+/**
+ * pdfmake draws a numbered list's markers where a left-aligned line would
+ * start, so in a centred header cell they land on the words (the property
+ * test found "iOKF" read as "iOKF2" by pdftotext): lists there stay left-aligned.
+ */
+function leftAlignLists(content: TableCell): TableCell {
+  if (Array.isArray(content)) return content.map(leftAlignLists) as TableCell;
+  if (typeof content !== 'object' || content === null) return content;
+  const node = content as Record<string, unknown>;
+  if ('ul' in node || 'ol' in node) return { ...node, alignment: 'left' } as TableCell;
+  if (Array.isArray(node.stack)) return { ...node, stack: node.stack.map(leftAlignLists) } as TableCell;
+  return content;
+}
 
 function asObject(cell: TableCell): Record<string, unknown> {
   return typeof cell === 'object' && cell !== null ? { ...(cell as object) } : { text: cell };
