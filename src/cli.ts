@@ -20,8 +20,10 @@ Comandos:
   build                         valida todo y genera PDF y DOCX; archiva las versiones aprobadas
   check                         valida datos, plantillas y Markdown; informa todos los problemas
   version <CÓDIGO> --motivo "…" abre una nueva versión (borrador) del documento
-  approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"]
-                                aprueba el borrador: pasa a vigente y se archiva
+  approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"] [--si]
+                                aprueba el borrador: pasa a vigente y se archiva;
+                                muestra qué archivará y pide confirmación
+                                (--si la da por adelantado, para scripts)
   impacto <norma> [--abrir-versiones --motivo "…"]
                                 documentos que citan una norma ("Decreto 1008 de 2018" o su id)
   verify                        comprueba que los archivos archivados no cambiaron
@@ -53,6 +55,7 @@ const OPTIONS = {
   acta: { type: 'string' },
   fecha: { type: 'string' },
   comite: { type: 'string' },
+  si: { type: 'boolean' },
   'abrir-versiones': { type: 'boolean' },
   forzar: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -101,7 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'version':
       return (await import('./commands/version.js')).runVersion(options, argument, values.motivo, values.entidad);
     case 'approve':
-      return (await import('./commands/approve.js')).runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad });
+      return (await import('./commands/approve.js')).runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad, yes: values.si });
     case 'impacto':
       return (await import('./commands/impact.js')).runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
     case 'verify':

@@ -1,18 +1,23 @@
-// docctl approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"]:
+// docctl approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"] [--si]:
 // turns the open draft into the vigente version, then builds, which archives
 // it (write-once). ISO 9001 7.5.2 c: the version must have been drafted,
 // reviewed and approved by named people, and whoever drafted it may not
-// approve it.
+// approve it (drafterApproves, the same check `docctl check` reports). The
+// approval date is a day that has come. Before writing anything it shows
+// what it will archive and asks (approve-confirm.ts).
 import { readFileSync } from 'node:fs';
 import { isRealIsoDate, todayInColombia } from '../dates.js';
 import { hasErrors, UserError } from '../errors.js';
-import { foldText } from '../fold-text.js';
+import { personNameKey, visibleName } from '../fold-text.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
 import { draftVersion } from '../model/versions.js';
 import { prepare } from '../pipeline.js';
+import { passFaultPoint } from '../fault-points.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
+import { drafterApproves } from '../validate/rules.js';
 import type { Person } from '../validate/schemas.js';
+import { approvalSummary, confirmApproval } from './approve-confirm.js';
 import { runBuild, type BuildOptions } from './build.js';
 import { printProblems } from './report.js';
 
@@ -22,9 +27,9 @@ export interface ApproveArguments {
   readonly fecha: string | undefined;
   readonly comite: string | undefined;
   readonly entity: string | undefined;
+  /** --si: approve without asking (scripts). */
+  readonly yes?: boolean | undefined;
 }
-
-const sameName = (a: string, b: string) => foldText(a) === foldText(b);
 
 export async function runApprove(options: BuildOptions, args: ApproveArguments): Promise<number> {
   const { code } = args;
@@ -35,6 +40,10 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fecha) || !isRealIsoDate(fecha)) {
     throw new UserError(`--fecha "${fecha}" no es una fecha válida; escríbala como AAAA-MM-DD, p. ej. --fecha 2022-12-15`);
   }
+  const today = todayInColombia();
+  if (fecha > today) {
+    throw new UserError(`--fecha ${fecha} es posterior a hoy (${today}, hora de Colombia); la fecha de aprobación es la del acta, que ya ocurrió: escriba esa fecha u omita --fecha para usar la de hoy`);
+  }
 
   const prepared = prepare(options);
   if (hasErrors(prepared.problems)) {
@@ -42,7 +51,7 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
     process.stderr.write('Corrija los errores antes de aprobar.\n');
     return 1;
   }
-  const { document: source } = findDocument(prepared.project, code, args.entity);
+  const { entity, document: source } = findDocument(prepared.project, code, args.entity);
   const document = source.document;
   const draft = draftVersion(document);
   if (!draft) throw new UserError(`${code} no tiene un borrador abierto; ábralo primero con docctl version ${code} --motivo "…"`);
@@ -52,14 +61,17 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
   const roles: [keyof typeof draft & ('elaboro' | 'reviso' | 'aprobo'), string][] = [['elaboro', 'Elaboró'], ['reviso', 'Revisó'], ['aprobo', 'Aprobó']];
   for (const [key, label] of roles) {
     const person: Person | undefined = draft[key];
-    if (!person?.nombre) missing.push(`versiones[${index}].${key}.nombre (${label})`);
+    // A "name" of only dots or dashes names nobody.
+    if (!person?.nombre || personNameKey(person.nombre) === '') missing.push(`versiones[${index}].${key}.nombre (${label})`);
     if (!person?.cargo) missing.push(`versiones[${index}].${key}.cargo (${label})`);
   }
   if (missing.length > 0) {
     throw new UserError(`${source.file}: para aprobar, la versión ${draft.numero} debe decir quién elaboró, revisó y aprobó; faltan: ${missing.join(', ')}`);
   }
-  if (sameName(draft.elaboro!.nombre!, draft.aprobo!.nombre!)) {
-    throw new UserError(`${source.file}: versiones[${index}]: ${draft.aprobo!.nombre} elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2); indique otra persona en "aprobo"`);
+  if (drafterApproves(draft)) {
+    throw new UserError(
+      `${source.file}: versiones[${index}].aprobo.nombre: "${visibleName(draft.aprobo!.nombre!)}" elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2): es la misma persona que elaboro.nombre ("${visibleName(draft.elaboro!.nombre!)}"); indique otra persona en "aprobo"`,
+    );
   }
   const previous = document.versiones.slice(0, index).findLast((v) => v.fecha !== undefined);
   if (previous?.fecha && fecha < previous.fecha) {
@@ -68,13 +80,21 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
   const comite = args.comite?.trim() || document.versiones.slice(0, index).findLast((v) => v.acta)?.acta?.comite;
   if (!comite) throw new UserError(`falta --comite: el comité que aprobó, p. ej. --comite "Comité Institucional de Gestión y Desempeño"`);
 
+  process.stdout.write(approvalSummary({ entity: entity.entity, document, draft, fecha, acta, comite }));
+  if (!(await confirmApproval(code, args.yes ?? false))) {
+    process.stderr.write('No se aprobó nada: los datos y lo archivado quedan como estaban.\n');
+    return 1;
+  }
+
   const text = readFileSync(source.json.path, 'utf8');
   const edited = editJsonText(text, [
     { path: ['versiones', index, 'estado'], value: undefined },
     { path: ['versiones', index, 'fecha'], value: fecha },
     { path: ['versiones', index, 'acta'], value: { numero: acta, fecha, comite } },
   ]);
+  passFaultPoint('aprobar:antes-de-editar-datos');
   writeFileAtomic(source.json.path, edited);
+  passFaultPoint('aprobar:datos-editados');
   process.stdout.write(`${code} versión ${draft.numero} aprobada mediante el acta No. ${acta} (${fecha}); generando y archivando…\n`);
   return runBuild(options);
 }

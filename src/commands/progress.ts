@@ -13,14 +13,17 @@ export function createProgress(total: number, quiet: boolean, stream: NodeJS.Wri
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   if (quiet || total === 0) return { done: () => undefined, finish: () => undefined };
   if (stream.isTTY) {
+    // A terminal without a size (a pseudo-terminal nobody sized: script,
+    // some CI consoles) reports 0 columns: take 80, as for no value.
+    const columns = stream.columns || 80;
     return {
       done(label) {
         count++;
         const line = `Generando ${count}/${total}  ${label}  ${elapsed()}`;
-        stream.write(`\r${line.slice(0, (stream.columns ?? 80) - 1).padEnd(Math.min(stream.columns ?? 80, 100) - 1)}`);
+        stream.write(`\r${line.slice(0, columns - 1).padEnd(Math.min(columns, 100) - 1)}`);
       },
       finish() {
-        stream.write(`\r${' '.repeat(Math.min(stream.columns ?? 80, 100) - 1)}\r`);
+        stream.write(`\r${' '.repeat(Math.min(columns, 100) - 1)}\r`);
       },
     };
   }

@@ -23,9 +23,11 @@ export function openDraftVersion(source: ValidDocument, path: string, reason: st
     );
   }
   const number = (document.versiones.at(-1)?.numero ?? 0) + 1;
+  // The previous version's signers are where the new signature page starts; people then edit them.
+  const firmantes = document.versiones.at(-1)?.firmantes ?? [];
   const text = readFileSync(path, 'utf8');
   const edited = editJsonText(text, [
-    { path: ['versiones', document.versiones.length], value: { numero: number, estado: 'borrador', descripcion: motivo }, insert: true },
+    { path: ['versiones', document.versiones.length], value: { numero: number, estado: 'borrador', descripcion: motivo, ...(firmantes.length > 0 ? { firmantes } : {}) }, insert: true },
   ]);
   writeFileAtomic(path, edited);
   return { file: source.file, number };

@@ -55,7 +55,8 @@ export function buildContext(slug: string, entity: Entity, logo: LogoImage, docu
     approvingBody: version.acta?.comite ?? version.aprobo?.cargo ?? '',
     approvalSentence: approvalSentence(version),
     approvalGrid: [signer('Elaboró', version.elaboro), signer('Revisó', version.reviso), signer('Aprobó', version.aprobo)],
-    signatories: document.firmantes.map((person) => ({ name: person.nombre, position: person.cargo })),
+    // The signature page of this version: its own signers, never another version's.
+    signatories: version.firmantes.map((person) => ({ name: person.nombre, position: person.cargo })),
     timestamp: stampDate ? isoDateToUtc(stampDate) : new Date(Date.UTC(2000, 0, 1)),
     publicPageUrl: entity.urlSitio ? `${entity.urlSitio.replace(/\/+$/, '')}/${slug}/${document.codigo}/index.html` : undefined,
     keywords: [document.codigo, `versión ${label}`, entity.nombreCorto, document.proceso],

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { passFaultPoint } from '../fault-points.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export const MANIFEST_NAME = 'manifiesto.json';
@@ -48,7 +49,9 @@ export function readManifest(versionDir: string): Manifest {
 export function sealVersion(versionDir: string, files: Manifest['archivos'], manifest: Omit<Manifest, 'archivos'>): Manifest {
   if (isArchived(versionDir)) throw new Error(`internal: ${versionDir} is archived and write-once`);
   const complete: Manifest = { ...manifest, archivos: [...files] };
+  passFaultPoint('manifiesto:antes');
   writeFileAtomic(join(versionDir, MANIFEST_NAME), `${JSON.stringify(complete, null, 2)}\n`);
+  passFaultPoint('manifiesto:despues');
   // Read-only as a visible signal to people and other programs; docctl itself
   // relies on the manifest, not on permissions.
   for (const file of [...files.map((f) => f.nombre), MANIFEST_NAME]) chmodSync(join(versionDir, file), 0o444);

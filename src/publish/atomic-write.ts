@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
+import { passFaultPoint } from '../fault-points.js';
 
 const TEMP_MARK = '.tmp-';
 
@@ -58,12 +59,14 @@ function writeAtomically(path: string, bytes: Uint8Array | string): void {
     throw error;
   }
   closeSync(fd);
+  passFaultPoint('renombrar:antes');
   try {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
+  passFaultPoint('renombrar:despues');
 }
 
 /** Removes temporary files left by an interrupted build below `dir`. */

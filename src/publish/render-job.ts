@@ -13,6 +13,7 @@ import { shapedWordsText, useShapedWords } from '../write/pdf/shaped-words-store
 import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
+import { passFaultPoint } from '../fault-points.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { openSealedCache, sealCache } from './cache-seal.js';
 import { renderEditions } from './render-editions.js';
@@ -93,7 +94,9 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
       keepTreeForSite(rendered);
     }
     const staged = files.map(({ name, bytes }) => {
+      passFaultPoint('preparado:antes-de-escribir');
       writeFileAtomic(join(job.stagingDir, name), bytes);
+      passFaultPoint('preparado:escrito');
       return { name, sha256: sha256(bytes), bytes: bytes.length };
     });
     return { problems, staged: { files: staged, contentSha256: sha256(Buffer.from(rendered.markdown)) } };

@@ -6,6 +6,7 @@
 // killed build is removed by the next.
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { passFaultPoint } from '../fault-points.js';
 import { asUserError } from './atomic-write.js';
 import { STAGING_DIR } from './output-paths.js';
 
@@ -28,7 +29,9 @@ export function openStaging(outputDir: string): Staging {
     move(folder, name, target) {
       try {
         mkdirSync(dirname(target), { recursive: true });
+        passFaultPoint('mover:antes');
         renameSync(join(folder, name), target);
+        passFaultPoint('mover:despues');
       } catch (error) {
         throw asUserError(error, target);
       }

@@ -2,10 +2,11 @@
 import { basename } from 'node:path';
 import { addMonths, formatDateShort } from '../dates.js';
 import { errorProblem, showValue, type Problem } from '../errors.js';
+import { personNameKey, visibleName } from '../fold-text.js';
 import { vigenteVersion } from '../model/versions.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import { closest } from './closest.js';
-import type { ControlledDocument, Norm, SECTION_BLOCKS } from './schemas.js';
+import type { ControlledDocument, Norm, SECTION_BLOCKS, Version } from './schemas.js';
 
 export interface MarkdownSource {
   readonly text: string;
@@ -93,6 +94,7 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
       problems.push(errorProblem(json.file, 'un borrador aún no tiene acta de aprobación; docctl approve la asigna', where('acta')));
     }
   });
+  problems.push(...drafterApproverRule(json, doc));
   const vigenteIndex = doc.versiones.findLastIndex((v) => v.estado !== 'borrador');
   const vigente = doc.versiones[vigenteIndex];
   if (vigente && vigente.fecha === undefined) {
@@ -142,6 +144,68 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   for (const extra of signatureBlocks.slice(1)) {
     problems.push(errorProblem(json.file, 'el bloque de firmas solo puede aparecer en una sección', at(json, extra.path)));
   }
+  return problems;
+}
+
+/**
+ * ISO 9001 7.5.2 c: whoever drafted a version may not approve it. Names are
+ * compared by personNameKey, so an invisible character, a trailing period, a
+ * double space or a missing accent does not make a second person. The one
+ * check both `docctl check` (below) and `docctl approve` use.
+ */
+export function drafterApproves(version: Pick<Version, 'elaboro' | 'aprobo'>): boolean {
+  const drafter = version.elaboro?.nombre;
+  const approver = version.aprobo?.nombre;
+  if (drafter === undefined || approver === undefined) return false;
+  const key = personNameKey(drafter);
+  return key !== '' && key === personNameKey(approver);
+}
+
+/** An approved version approved by its drafter is an error; an open draft heading there, a warning. */
+function drafterApproverRule(json: JsonFile, doc: ControlledDocument): Problem[] {
+  return doc.versiones.flatMap((version, index): Problem[] => {
+    if (!drafterApproves(version)) return [];
+    const approver = visibleName(version.aprobo!.nombre!);
+    const drafter = visibleName(version.elaboro!.nombre!);
+    const where = at(json, ['versiones', index, 'aprobo', 'nombre']);
+    if (version.estado === 'borrador') {
+      return [
+        {
+          severity: 'advertencia',
+          file: json.file,
+          ...where,
+          message: `"${approver}" es quien elaboró este borrador (elaboro.nombre: "${drafter}"); así no podrá aprobarse (ISO 9001, 7.5.2): indique en "aprobo" a otra persona`,
+        },
+      ];
+    }
+    return [
+      errorProblem(
+        json.file,
+        `"${approver}" no puede aprobar la versión ${version.numero}: es quien la elaboró (elaboro.nombre: "${drafter}"); quien elabora no aprueba (ISO 9001, 7.5.2): corrija "aprobo" o "elaboro" según el acta`,
+        where,
+      ),
+    ];
+  });
+}
+
+/**
+ * An approval happens on a day that has come: a version's date or its
+ * acta's date later than today is a typing mistake (2099 for 2009), and
+ * would be archived as the record. Today is the real date in Colombia, not
+ * --hoy, which only moves the review deadlines: it cannot let a future date in.
+ */
+export function futureDateRule(json: JsonFile, doc: ControlledDocument, today: string): Problem[] {
+  const problems: Problem[] = [];
+  doc.versiones.forEach((version, index) => {
+    if (version.estado === 'borrador') return; // a draft has no dates yet: documentRules says so
+    const check = (date: string | undefined, path: (string | number)[], what: string) => {
+      if (date !== undefined && date > today) {
+        problems.push(errorProblem(json.file, `"${date}" es posterior a hoy (${today}, hora de Colombia); ${what} ya ocurrió: escriba la fecha real`, at(json, path)));
+      }
+    };
+    check(version.fecha, ['versiones', index, 'fecha'], 'una versión se aprueba en una fecha que');
+    check(version.acta?.fecha, ['versiones', index, 'acta', 'fecha'], 'el acta registra una reunión que');
+  });
   return problems;
 }
 

@@ -103,6 +103,10 @@ export const versionSchema = z.strictObject({
   reviso: personSchema.optional(),
   aprobo: personSchema.optional(),
   acta: approvalRecordSchema.optional(),
+  firmantes: z
+    .array(personSchema)
+    .default([])
+    .describe('Quiénes firman la hoja de firmas de esta versión; docctl version copia los de la versión anterior como punto de partida.'),
 });
 
 const markdown = z.string().describe('Texto en Markdown (negrita, listas, tablas; sin HTML).');
@@ -165,10 +169,23 @@ export const documentSchema = z
     normas: z.array(z.string()).default([]).describe('ids del normograma (data/normas.json), en el orden del marco jurídico.'),
     glosario: z.array(glossaryEntrySchema).default([]),
     roles: z.array(roleSchema).default([]),
-    firmantes: z.array(personSchema).default([]),
     secciones: z.array(sectionSchema).min(1, { error: 'debe tener al menos una sección' }),
   })
   .describe('Un documento controlado (política, procedimiento, manual…).');
+
+/**
+ * Fields that moved: a file that still has one gets a message saying where
+ * it goes now, instead of "campo desconocido". Keyed by the field's path.
+ */
+export const MOVED_DOCUMENT_FIELDS: Readonly<Record<string, (value: unknown) => string>> = {
+  // The signature page belongs to the version it signs: a document-level list
+  // would put the former signers' boxes under every new version.
+  firmantes: (document) => {
+    const versions = (document as { versiones?: unknown } | undefined)?.versiones;
+    const last = Array.isArray(versions) && versions.length > 0 ? versions.length - 1 : 0;
+    return `los firmantes de la hoja de firmas ahora pertenecen a cada versión, para que una versión nueva no lleve las firmas de otra; mueva esta lista a versiones[${last}].firmantes (la versión que firman) y bórrela de aquí`;
+  },
+};
 
 export type Norm = z.infer<typeof normSchema>;
 export type NormCatalog = z.infer<typeof normCatalogSchema>;

@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { z } from 'zod';
+import { todayInColombia } from '../dates.js';
 import { errorProblem, UserError, type Problem } from '../errors.js';
 import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
@@ -12,8 +13,8 @@ import { pngDecodedSize, readPngChunks } from '../write/pdf/png.js';
 import { RESERVED_ENTITY_NAMES } from '../publish/output-paths.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
-import { documentRules, catalogRules, duplicateCodeRule, reviewRule, type ValidSection } from './rules.js';
-import { SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
+import { documentRules, catalogRules, duplicateCodeRule, futureDateRule, reviewRule, type ValidSection } from './rules.js';
+import { MOVED_DOCUMENT_FIELDS, SAFE_SLUG, documentSchema, entitySchema, normCatalogSchema, type ControlledDocument, type Entity, type Norm, type Section } from './schemas.js';
 import { glyphProblems } from './glyph-coverage.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -39,14 +40,14 @@ export interface ValidProject {
 
 const MAX_LOGO_SIDE = 5000;
 
-function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[], moved?: Parameters<typeof zodProblems>[3]): T | undefined {
   const result = schema.safeParse(json.value);
   if (result.success) {
     const unprintable = glyphProblems(json);
     problems.push(...unprintable);
     return unprintable.length === 0 ? result.data : undefined;
   }
-  problems.push(...zodProblems(json, schema, result.error));
+  problems.push(...zodProblems(json, schema, result.error, moved));
   return undefined;
 }
 
@@ -139,6 +140,7 @@ function resolveSections(
 /** `today` (AAAA-MM-DD) decides which reviews are due; omit it to skip that check. */
 export function validateProject(raw: RawProject, today?: string): { project: ValidProject; problems: Problem[] } {
   const problems: Problem[] = [...raw.problems];
+  const realToday = todayInColombia();
   const catalog = raw.catalog ? parseWith(raw.catalog, normCatalogSchema, problems) : undefined;
   const norms = new Map<string, Norm>();
   if (catalog && raw.catalog) {
@@ -167,11 +169,12 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
     const documents: ValidDocument[] = [];
     const parsed: { file: string; json: JsonFile; document: ControlledDocument }[] = [];
     for (const json of rawEntity.documents) {
-      const document = parseWith(json, documentSchema, problems);
+      const document = parseWith(json, documentSchema, problems, MOVED_DOCUMENT_FIELDS);
       if (!document) continue;
       parsed.push({ file: json.file, json, document });
       const before = problems.length;
       problems.push(...documentRules(json, document, norms, catalog !== undefined));
+      problems.push(...futureDateRule(json, document, realToday));
       if (today) problems.push(...reviewRule(json, document, today));
       const sections = resolveSections(document.secciones, rawEntity.documentsDir, json, problems);
       if (problems.slice(before).some((p) => p.severity === 'error')) continue;

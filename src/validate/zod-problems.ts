@@ -41,7 +41,8 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
-export function zodProblems(json: JsonFile, schema: z.ZodType, error: z.ZodError): Problem[] {
+/** `moved`: fields that now live elsewhere (schemas.ts MOVED_DOCUMENT_FIELDS), by field path. */
+export function zodProblems(json: JsonFile, schema: z.ZodType, error: z.ZodError, moved: Readonly<Record<string, (value: unknown) => string>> = {}): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path as PropertyKey[];
@@ -50,12 +51,14 @@ export function zodProblems(json: JsonFile, schema: z.ZodType, error: z.ZodError
       for (const key of issue.keys) {
         const suggestion = closest(key, allowed);
         const fieldPath = [...path, key];
+        const field = formatFieldPath(fieldPath);
+        const movedTo = moved[field];
         problems.push({
           severity: 'error',
           file: json.file,
           ...locate(json, fieldPath as (string | number)[]),
-          field: formatFieldPath(fieldPath),
-          message: `campo desconocido${suggestion ? `; ¿quiso decir "${suggestion}"?` : ''} Los campos válidos aquí son: ${allowed.join(', ')}`,
+          field,
+          message: movedTo ? movedTo(json.value) : `campo desconocido${suggestion ? `; ¿quiso decir "${suggestion}"?` : ''} Los campos válidos aquí son: ${allowed.join(', ')}`,
         });
       }
       continue;

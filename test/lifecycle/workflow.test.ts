@@ -79,7 +79,7 @@ describe('the version lifecycle', () => {
   });
 
   it('refuses to approve without Elaboró / Revisó / Aprobó, or when the drafter approves', () => {
-    const missing = cli('approve', 'DE-P-007', '--acta', '010', '--fecha', '2026-11-20');
+    const missing = cli('approve', 'DE-P-007', '--si', '--acta', '010', '--fecha', '2026-11-20');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('faltan: versiones[1].elaboro.nombre (Elaboró)');
 
@@ -88,16 +88,18 @@ describe('the version lifecycle', () => {
     doc.versiones[1].reviso = { nombre: 'Luis Gómez', cargo: 'Jefe de Planeación' };
     doc.versiones[1].aprobo = { nombre: 'Ana  PEREZ', cargo: 'Personera Distrital' };
     writeFileSync(docFile, `${JSON.stringify(doc, null, 2)}\n`);
-    const self = cli('approve', 'DE-P-007', '--acta', '010', '--fecha', '2026-11-20', '--comite', 'Comité Institucional de Gestión y Desempeño');
+    const self = cli('approve', 'DE-P-007', '--si', '--acta', '010', '--fecha', '2026-11-20', '--comite', 'Comité Institucional de Gestión y Desempeño');
     expect(self.status).toBe(1);
-    expect(self.stderr).toContain('elaboró esta versión y no puede aprobarla');
+    expect(self.stderr).toBe(
+      `docctl: ${docFile}: versiones[1].aprobo.nombre: "Ana  PEREZ" elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2): es la misma persona que elaboro.nombre ("Ana Pérez"); indique otra persona en "aprobo"\n`,
+    );
   });
 
   it('approves: v2 becomes vigente and archived, v1 obsoleto and byte-identical', () => {
     const doc = JSON.parse(readFileSync(docFile, 'utf8'));
     doc.versiones[1].aprobo = { nombre: 'Marta Díaz', cargo: 'Personera Distrital' };
     writeFileSync(docFile, `${JSON.stringify(doc, null, 2)}\n`);
-    const result = cli('approve', 'DE-P-007', '--acta', '010', '--fecha', '2026-11-20', '--comite', 'Comité Institucional de Gestión y Desempeño');
+    const result = cli('approve', 'DE-P-007', '--si', '--acta', '010', '--fecha', '2026-11-20', '--comite', 'Comité Institucional de Gestión y Desempeño');
     expect(result.stderr).not.toContain('error');
     expect(result.status).toBe(0);
     const approved = JSON.parse(readFileSync(docFile, 'utf8')).versiones[1];
@@ -162,7 +164,13 @@ describe('the version lifecycle', () => {
     const opened = cli('impacto', 'decreto-1008-2018', '--abrir-versiones', '--motivo', 'Sustitución del Decreto 1008 de 2018');
     expect(opened.status, opened.stderr).toBe(0);
     expect(opened.stdout).toContain('GTI-P-001: se abrió la versión 3 (borrador)');
-    expect(JSON.parse(readFileSync(gti, 'utf8')).versiones.at(-1)).toEqual({ numero: 3, estado: 'borrador', descripcion: 'Sustitución del Decreto 1008 de 2018' });
+    // The new draft starts from the signers of the version before it.
+    expect(JSON.parse(readFileSync(gti, 'utf8')).versiones.at(-1)).toEqual({
+      numero: 3,
+      estado: 'borrador',
+      descripcion: 'Sustitución del Decreto 1008 de 2018',
+      firmantes: [{ nombre: 'WILLIAM DAU CHAMAT', cargo: 'ALCALDE MAYOR DE CARTAGENA' }],
+    });
     const again = cli('impacto', 'Decreto 1008 de 2018', '--abrir-versiones', '--motivo', 'Otra vez');
     expect(again.stdout).toContain('GTI-P-001: ya tiene un borrador abierto; no se abrió otro');
   });

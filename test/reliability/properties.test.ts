@@ -127,8 +127,11 @@ const documentArb = fc.record({
 
 function projectWith(document: Record<string, unknown>): string {
   const dir = copyProject();
-  const base = JSON.parse(readFileSync(join(dir, 'data', MINIMAL_DOC), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'data', MINIMAL_DOC), JSON.stringify({ ...base, ...document }, null, 2));
+  const base = JSON.parse(readFileSync(join(dir, 'data', MINIMAL_DOC), 'utf8')) as Record<string, unknown> & { versiones: Record<string, unknown>[] };
+  // The signers belong to the version they sign.
+  const { firmantes, ...fields } = document;
+  base.versiones[0]!.firmantes = firmantes;
+  writeFileSync(join(dir, 'data', MINIMAL_DOC), JSON.stringify({ ...base, ...fields }, null, 2));
   return join(dir, 'data');
 }
 
