@@ -103,6 +103,10 @@ export const versionSchema = z.strictObject({
   reviso: personSchema.optional(),
   aprobo: personSchema.optional(),
   acta: approvalRecordSchema.optional(),
+  anulada: z
+    .strictObject({ fecha: isoDate, motivo: text('motivo de la anulación'), por: text('quién anuló') })
+    .optional()
+    .describe('Escrito por docctl anular: la aprobación de esta versión fue anulada (queda en el registro del archivo).'),
 });
 
 const markdown = z.string().describe('Texto en Markdown (negrita, listas, tablas; sin HTML).');

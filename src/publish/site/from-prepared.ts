@@ -10,7 +10,7 @@ import type { RenderedDocument } from '../../model/document-context.js';
 import type { ValidDocument, ValidEntity } from '../../validate/validate-project.js';
 import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
 
-export type FilesOfVersion = (versionNumber: number, state: 'vigente' | 'obsoleto') => readonly SiteFile[];
+export type FilesOfVersion = (versionNumber: number, state: 'vigente' | 'obsoleto' | 'anulado') => readonly SiteFile[];
 
 /** A document's data, and the rendering to publish (the version in force, as archived). */
 export interface PublishableDocument {
