@@ -5,6 +5,8 @@
 // prints its findings and each entity's chain head.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorProblem, type Problem } from '../errors.js';
+import { displayPath } from '../load/load-project.js';
 import { readManifest, sha256, type Manifest } from './manifest.js';
 import { ARCHIVE_DIR, archiveDir, MANIFEST_NAME, REGISTER_NAME, SOURCE_NAME, VERSION_FOLDER } from './paths.js';
 import { annulment, archivingEntry, readRegister, type RegisterEntry, type RegisterRead } from './register.js';
@@ -152,3 +154,14 @@ export function versionsOf(archive: EntityArchive | undefined, code: string): Ar
 export function inForce(versions: readonly ArchivedVersion[]): ArchivedVersion | undefined {
   return versions.findLast((v) => !v.annulled);
 }
+
+/** Every archive of the data folder, by entity. */
+export const archivesBySlug = (archives: readonly EntityArchive[]) => new Map(archives.map((a) => [a.slug, a]));
+
+/** What the archive's verification found, as problems that stop the build. */
+export function archiveFindings(archives: readonly EntityArchive[]): Problem[] {
+  return archives.flatMap((archive) =>
+    archive.findings.map((f) => errorProblem(displayPath(f.file), `${f.message}; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verify lo comprueba)`, { line: f.line })),
+  );
+}
+

@@ -21,9 +21,9 @@ import { checkLegacyVersions, findLegacyVersions, migrateLegacyVersions } from '
 import { archivedVersionDir, archiveDir, MANIFEST_NAME } from '../archive/paths.js';
 import { versionManifest } from '../archive/record.js';
 import { sealVersion } from '../archive/seal.js';
-import { inspectArchives, type EntityArchive } from '../archive/verify.js';
+import { archiveFindings, archivesBySlug, inspectArchives, type EntityArchive } from '../archive/verify.js';
 import { formatDateShort } from '../dates.js';
-import { errorProblem, hasErrors, UserError, type Problem } from '../errors.js';
+import { hasErrors, UserError, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { locateProblems } from '../load/read-json.js';
 import { documentInput, prepareSources, type SourceDocument, type Sources } from '../pipeline/sources.js';
@@ -61,16 +61,6 @@ const slotLabel = (doc: SourceDocument) => `${doc.context.code} v${doc.context.v
 
 const editionFiles = (slot: Slot) =>
   Object.values(editionNames(slot.doc.context.code, slot.doc.context.version.number)).map((name) => join(slot.dir, name));
-
-/** Every archive of the data folder, by entity. */
-export const archivesBySlug = (archives: readonly EntityArchive[]) => new Map(archives.map((a) => [a.slug, a]));
-
-/** What the archive's verification found, as problems that stop the build. */
-export function archiveFindings(archives: readonly EntityArchive[]): Problem[] {
-  return archives.flatMap((archive) =>
-    archive.findings.map((f) => errorProblem(displayPath(f.file), `${f.message}; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verify lo comprueba)`, { line: f.line })),
-  );
-}
 
 /** Moves a rendered draft's staged files into place in output/. */
 function commitDraft(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, staging: Staging): void {
@@ -255,6 +245,14 @@ export async function withdrawAfterFailure(options: Pick<BuildOptions, 'dataDir'
   } finally {
     release();
   }
+}
+
+/** Publishes the site from the archive as it is now (approve, anular: the caller holds the lock). */
+export async function refreshSite(options: BuildOptions): Promise<string> {
+  const cache = new RenderCache(options.outputDir);
+  const line = await updateSite(options, inspectArchives(options.dataDir), cache);
+  cache.save();
+  return line.trim();
 }
 
 /** Writes the site when what it is made from changed (publish-site.ts siteKey). */

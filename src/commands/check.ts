@@ -3,10 +3,9 @@
 // archiving (archive/frozen.ts), and reports every problem at once.
 // Warnings never fail it.
 import { frozenProblems } from '../archive/frozen.js';
-import { inspectArchives } from '../archive/verify.js';
+import { archiveFindings, archivesBySlug, inspectArchives } from '../archive/verify.js';
 import { hasErrors } from '../errors.js';
 import { prepare } from '../pipeline.js';
-import { archiveFindings, archivesBySlug } from './build.js';
 import type { CommonOptions } from './options.js';
 import { printProblems } from './report.js';
 
