@@ -5,7 +5,8 @@
 // the document's JSON value (`datos`) and the hash of every Markdown file
 // (`entradas`). A difference is an error naming the file and the first
 // differing field, and saying to open a new version. `anulada` is written by
-// docctl anular and is not part of what was approved.
+// docctl anular and is not part of what was approved; `clasificacion` is
+// decided anew whenever needed (a reclassification must take effect at once).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, showValue, type Problem } from '../errors.js';
@@ -91,7 +92,8 @@ export function frozenProblems(documents: readonly SourceDocument[], archives: R
     const last = archived.at(-1);
     const lastNumber = dataVersions.at(-1) as Json;
     if (last && isObject(lastNumber) && lastNumber.numero === last.number && lastNumber.estado !== 'borrador') {
-      const difference = firstDifference(versionsWithoutAnnulment(last.manifest.datos), current);
+      // The classification is today's decision (Ley 1712: it can change without a new version); the archive keeps the one at approval.
+      const difference = firstDifference({ ...versionsWithoutAnnulment(last.manifest.datos), clasificacion: current.clasificacion }, current);
       // A change in an archived version's own entry was reported above.
       const inArchivedEntry = (path: Path) => path[0] === 'versiones' && archived.some((v) => v.number === (dataVersions[path[1] as number] as { numero?: unknown } | undefined)?.numero);
       if (difference && !inArchivedEntry(difference.path)) problems.push(changed(doc, last, difference));
