@@ -77,10 +77,12 @@ export function readRegister(archiveDir: string): RegisterRead {
     }
     const entry = parsed.data;
     const { sha256: stated, ...rest } = value as RegisterEntry;
-    if (entryHash(rest) !== stated) problems.push({ line: at, message: `la entrada ${entry.n} fue modificada: su SHA-256 no coincide con su contenido` });
+    const computed = entryHash(rest);
+    if (computed !== stated) problems.push({ line: at, message: `la entrada ${entry.n} fue modificada: su SHA-256 no coincide con su contenido` });
     if (entry.n !== entries.length + 1) problems.push({ line: at, message: `se esperaba la entrada ${entries.length + 1} y dice ${entry.n}: falta o sobra una línea` });
     if (entry.anterior !== previous) problems.push({ line: at, message: `la cadena está rota: la entrada ${entry.n} no apunta a la anterior (${previous ?? 'ninguna'})` });
-    previous = stated;
+    // The next entry must point at this one as it is now: an edited entry breaks the link after it.
+    previous = computed;
     entries.push(entry);
   });
   return { path, entries, head: previous ?? undefined, problems, text };

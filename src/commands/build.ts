@@ -237,7 +237,7 @@ export async function withdrawAfterFailure(options: Pick<BuildOptions, 'dataDir'
     const withdrawn = withdraw(inputs, inspectArchives(options.dataDir), options.outputDir);
     if (withdrawn.length > 0) {
       for (const note of inputs.notes) process.stderr.write(`${note}\n`);
-      process.stderr.write(`Se retiraron del sitio ${withdrawn.join(', ')}: ya no son públicos según los datos (o su registro no se pudo verificar). Lo demás quedó como estaba.\n`);
+      process.stderr.write(`Se retiraron del sitio ${withdrawn.join(', ')}: según los datos ya no son públicos (o no se pueden leer). El sitio se publicó de nuevo sin ellos, aunque el build falló.\n`);
     }
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

@@ -99,9 +99,10 @@ export function publishSite(inputs: PublicationInputs, archives: readonly Entity
 }
 
 /**
- * After a failed build: when a document on the site must come down (its data
- * no longer calls it public, cannot be read, or its record does not verify),
- * publishes the site again without it. Otherwise leaves output/ untouched.
+ * After a failed build: when a document on the site must come down — its
+ * data no longer calls it public, or cannot be read — publishes the site
+ * again without it (and without any document whose record does not verify:
+ * it cannot be published again). Otherwise leaves output/ untouched.
  * Returns the documents withdrawn ("entidad/CÓDIGO").
  */
 export function withdraw(inputs: PublicationInputs, archives: readonly EntityArchive[], outputDir: string): string[] {
@@ -110,8 +111,8 @@ export function withdraw(inputs: PublicationInputs, archives: readonly EntityArc
   for (const slug of safeList(root)) {
     for (const code of safeList(join(root, slug))) if (statSync(join(root, slug, code)).isDirectory()) online.push(`${slug}/${code}`);
   }
-  const allowed = new Set(siteDocuments(inputs, archives).filter((d) => d.classification === 'publica').map((d) => `${d.rendered.context.entity.slug}/${d.rendered.context.code}`));
-  const withdrawn = online.filter((key) => !allowed.has(key));
+  const classification = new Map(inputs.entities.flatMap((e) => [...e.classifications].map(([code, value]) => [`${e.slug}/${code}` as string, value] as const)));
+  const withdrawn = online.filter((key) => classification.get(key) !== 'publica');
   if (withdrawn.length > 0) publishSite(inputs, archives, outputDir);
   return withdrawn;
 }
