@@ -84,7 +84,7 @@ export interface CacheEntry {
   readonly contenido: string;
 }
 
-/** The site as last written: the key of its inputs (site-key.ts) and its files, relative to output/. */
+/** The site as last written: the key of its inputs (publish-site.ts siteKey) and its files, relative to output/. */
 export interface SiteEntry {
   readonly entrada: string;
   readonly archivos: readonly string[];
