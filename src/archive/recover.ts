@@ -51,8 +51,12 @@ function approvedAsArchived(value: Json, version: ArchivedVersion): Json {
 
 export const annulmentRecord = (entry: RegisterEntry) => ({ fecha: entry.fecha.slice(0, 10), motivo: entry.motivo ?? '', por: entry.por ?? '' });
 
-/** Returns a line per completed change; the caller reloads the data when there is any. */
-export function completeInterruptedChanges(documents: readonly SourceDocument[], archives: ReadonlyMap<string, EntityArchive>): string[] {
+/**
+ * Returns a line per completed change; the caller reloads the data when
+ * there is any. With `apply: false` it only says what it would complete, so
+ * the caller takes the archive's lock only when there is something to write.
+ */
+export function completeInterruptedChanges(documents: readonly SourceDocument[], archives: ReadonlyMap<string, EntityArchive>, apply = true): string[] {
   const lines: string[] = [];
   for (const doc of documents) {
     const archive = archives.get(doc.entity.slug);
@@ -67,7 +71,7 @@ export function completeInterruptedChanges(documents: readonly SourceDocument[],
       const expected = draft ? approvedAsArchived(value, lastArchived) : value;
       if (!firstDifference(lastArchived.manifest.datos, expected)) {
         if (!lastArchived.registered) {
-          appendRegister(archive.dir, { evento: 'aprobacion', codigo: doc.context.code, version: lastArchived.number, manifiestoSha256: lastArchived.manifestSha256 });
+          if (apply) appendRegister(archive.dir, { evento: 'aprobacion', codigo: doc.context.code, version: lastArchived.number, manifiestoSha256: lastArchived.manifestSha256 });
           lines.push(`  ${displayPath(lastArchived.dir)}/  ${doc.context.code} v${lastArchived.manifest.versionMostrada}: archivada, pero faltaba en el registro; se registró`);
         }
         if (draft) {
@@ -77,7 +81,7 @@ export function completeInterruptedChanges(documents: readonly SourceDocument[],
             { path: ['versiones', index, 'fecha'], value: lastArchived.manifest.fechaAprobacion },
             { path: ['versiones', index, 'acta'], value: lastArchived.manifest.acta },
           ]);
-          writeFileAtomic(doc.source.json.path, edited);
+          if (apply) writeFileAtomic(doc.source.json.path, edited);
           lines.push(`  ${doc.source.file}  ${doc.context.code} v${lastArchived.manifest.versionMostrada}: se completó la aprobación que se interrumpió (el archivo y el registro ya la tenían)`);
         }
       }
@@ -89,8 +93,7 @@ export function completeInterruptedChanges(documents: readonly SourceDocument[],
       return [{ path: ['versiones', index, 'anulada'], value: annulmentRecord(version.annulled) }];
     });
     if (edits.length > 0) {
-      const text = readFileSync(doc.source.json.path, 'utf8');
-      writeFileAtomic(doc.source.json.path, editJsonText(text, edits));
+      if (apply) writeFileAtomic(doc.source.json.path, editJsonText(readFileSync(doc.source.json.path, 'utf8'), edits));
       lines.push(`  ${doc.source.file}  ${doc.context.code}: se anotó la anulación que el registro ya tenía`);
     }
   }

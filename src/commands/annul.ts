@@ -10,7 +10,7 @@ import { userInfo } from 'node:os';
 import { withArchiveLock } from '../archive/lock.js';
 import { appendRegister } from '../archive/register.js';
 import { annulmentRecord } from '../archive/recover.js';
-import { archiveFindings, inForce, inspectEntityArchive, versionsOf } from '../archive/verify.js';
+import { archiveFindings, inForce, inspectArchives, inspectEntityArchive, versionsOf } from '../archive/verify.js';
 import { UserError } from '../errors.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
@@ -51,8 +51,9 @@ export async function runAnnul(options: BuildOptions, args: AnnulArguments): Pro
   const release = acquireBuildLock(options.outputDir);
   try {
     const archive = inspectEntityArchive(options.dataDir, entity.slug);
-    const findings = archiveFindings([archive]);
-    if (findings.length > 0) throw new UserError(`el archivo de ${entity.slug} no está intacto; restáurelo antes de anular (docctl verify)`, findings);
+    // The site is published below: only from an archive that verifies, all of it.
+    const findings = archiveFindings(inspectArchives(options.dataDir));
+    if (findings.length > 0) throw new UserError('el archivo de versiones no está intacto; restáurelo antes de anular (docctl verify)', findings);
     const versions = versionsOf(archive, code);
     const version = versions.find((v) => v.number === number);
     if (!version) {

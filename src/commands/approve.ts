@@ -134,7 +134,8 @@ async function commitApproval(options: BuildOptions, approval: Approval): Promis
     // A crash after sealing: the archive has the version; complete the data file instead of refusing.
     const completed = archives.has(approval.entity) ? withArchiveLock(dir, () => completeInterruptedChanges([draft], archives)) : [];
     if (completed.length === 0) {
-      const problems = [...archiveFindings([...archives.values()].filter((a) => a.slug === approval.entity)), ...frozenProblems([draft], archives)];
+      // Nothing archived is shown (the site is published below) unless the whole archive verifies.
+      const problems = [...archiveFindings([...archives.values()]), ...frozenProblems([draft], archives)];
       if (hasErrors(problems)) {
         printProblems(problems);
         process.stderr.write('Corrija los errores antes de aprobar; no se cambió nada.\n');

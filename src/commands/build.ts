@@ -12,13 +12,13 @@
 // moved into place: drafts into output/, an approved version sealed into
 // the archive (archive/seal.ts). The site is then written from the archive.
 // A failure at any point leaves data/, the archive and output/ as they were.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeInterruptedChanges } from '../archive/recover.js';
 import { frozenProblems } from '../archive/frozen.js';
 import { withArchiveLock } from '../archive/lock.js';
 import { checkLegacyVersions, findLegacyVersions, migrateLegacyVersions } from '../archive/migrate.js';
-import { archivedVersionDir, archiveDir, MANIFEST_NAME } from '../archive/paths.js';
+import { archivedVersionDir, archiveDir, MANIFEST_NAME, PREPARING_MARK } from '../archive/paths.js';
 import { versionManifest } from '../archive/record.js';
 import { sealVersion } from '../archive/seal.js';
 import { archiveFindings, archivesBySlug, inspectArchives, type EntityArchive } from '../archive/verify.js';
@@ -119,7 +119,11 @@ function settleArchive(sources: Sources, options: BuildOptions, lines: string[])
   const completed: string[] = [];
   for (const [slug, archive] of archives) {
     const documents = sources.documents.filter((d) => d.entity.slug === slug);
-    completed.push(...withArchiveLock(archive.dir, () => completeInterruptedChanges(documents, new Map([[slug, archive]]))));
+    const mine = new Map([[slug, archive]]);
+    // The lock (a write in data/) only when a crash left something to complete or clean.
+    const leftovers = readdirSync(archive.dir).some((name) => name.startsWith(PREPARING_MARK) || name.includes('.tmp-'));
+    if (!leftovers && completeInterruptedChanges(documents, mine, false).length === 0) continue;
+    completed.push(...withArchiveLock(archive.dir, () => completeInterruptedChanges(documents, mine)));
   }
   if (completed.length === 0) return { sources, problems: [] };
   lines.push(...completed);
