@@ -26,7 +26,13 @@ Comandos:
                                 (--si la da por adelantado, para scripts)
   impacto <norma> [--abrir-versiones --motivo "…"]
                                 documentos que citan una norma ("Decreto 1008 de 2018" o su id)
-  verify                        comprueba que los archivos archivados no cambiaron
+  anular <CÓDIGO> --version N --motivo "…" [--por "Nombre"]
+                                anula una aprobación equivocada: queda en el registro
+                                (quién, cuándo, por qué), nada se borra y vuelve a
+                                estar vigente la versión anterior
+  verify                        comprueba el archivo (data/<entidad>/archivo/): cada
+                                archivo, cada manifiesto y la cadena del registro;
+                                muestra la cabeza de la cadena de cada entidad
   listado                       escribe el listado maestro (CSV y PDF) en output/
   esquemas                      regenera los JSON Schema de schemas/ a partir del modelo
 
@@ -56,6 +62,8 @@ const OPTIONS = {
   fecha: { type: 'string' },
   comite: { type: 'string' },
   si: { type: 'boolean' },
+  version: { type: 'string' },
+  por: { type: 'string' },
   'abrir-versiones': { type: 'boolean' },
   forzar: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -79,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  const takesArgument = ['version', 'approve', 'impacto'].includes(command);
+  const takesArgument = ['version', 'approve', 'impacto', 'anular'].includes(command);
   const [argument, ...extra] = rest;
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UserError(`argumento de más: ${JSON.stringify(takesArgument ? extra[0] : argument)}; use docctl --ayuda`);
@@ -107,6 +115,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/approve.js')).runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad, yes: values.si });
     case 'impacto':
       return (await import('./commands/impact.js')).runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
+    case 'anular':
+      return (await import('./commands/annul.js')).runAnnul(options, { code: argument, version: values.version, motivo: values.motivo, por: values.por, entity: values.entidad });
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
@@ -114,7 +124,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, verify, listado y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, verify, listado y esquemas`);
   }
 }
 

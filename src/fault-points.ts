@@ -18,12 +18,16 @@ export const FAULT_POINTS = [
   // site, caches, the data file approve edits), before and after its rename.
   'renombrar:antes',
   'renombrar:despues',
-  // publish/archive.ts: the manifest that seals an archived version.
-  'manifiesto:antes',
-  'manifiesto:despues',
+  // archive/seal.ts: the sealed version folder renamed into the archive, then registered.
+  'archivo:antes-de-renombrar',
+  'archivo:antes-del-registro',
   // commands/approve.ts: the data file's edit (draft → approved).
   'aprobar:antes-de-editar-datos',
   'aprobar:datos-editados',
+  'aprobar:antes-del-sitio',
+  // commands/annul.ts: the register entry written, then the data file, then the site.
+  'anular:antes-de-editar-datos',
+  'anular:antes-del-sitio',
 ] as const;
 
 export type FaultPointName = (typeof FAULT_POINTS)[number];

@@ -1,5 +1,5 @@
 // Properties of the repository itself that a user's clone depends on.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ describe('the repository', () => {
   });
 
   it('points every data file at its JSON Schema', () => {
-    const dataFiles = tracked().filter((file) => file.startsWith('data/') && file.endsWith('.json'));
+    // The archive (data/<entidad>/archivo/) is written by docctl, never edited by people: no editor help needed.
+    const dataFiles = tracked().filter((file) => file.startsWith('data/') && file.endsWith('.json') && !/^data\/[^/]+\/archivo\//.test(file));
     expect(dataFiles.length).toBeGreaterThan(0);
     for (const file of dataFiles) {
       const value = JSON.parse(readFileSync(join(REPO, file), 'utf8')) as { $schema?: string };
@@ -34,6 +35,17 @@ describe('the repository', () => {
       const resolved = join(REPO, file, '..', value.$schema ?? '');
       expect(readFileSync(resolved, 'utf8').length, `${file} → ${value.$schema}`).toBeGreaterThan(0);
     }
+  });
+
+  it('commits the archive of approved versions: it is the record, not regenerable output', () => {
+    const archived = tracked().filter((f) => /^data\/[^/]+\/archivo\//.test(f));
+    expect(archived).toContain('data/personeria-cartagena/archivo/registro.jsonl');
+    expect(archived).toContain('data/personeria-cartagena/archivo/DE-P-007/v1/manifiesto.json');
+    expect(archived).toContain('data/alcaldia-cartagena/archivo/GTI-P-001/v2/GTI-P-001-v2.pdf');
+    // git check-ignore prints the paths .gitignore excludes: only what an interrupted write leaves.
+    const paths = ['data/x/archivo/A/v1/A-v1.pdf', 'data/x/archivo/A/v1/manifiesto.json', 'data/x/archivo/registro.jsonl', 'data/x/archivo/.preparando-1a/A-v1.pdf', 'data/x/archivo/.docctl.lock'];
+    const ignored = spawnSync('git', ['check-ignore', '--no-index', ...paths], { cwd: REPO, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    expect(ignored).toEqual(['data/x/archivo/.preparando-1a/A-v1.pdf', 'data/x/archivo/.docctl.lock']);
   });
 
   it('does not commit generated output', () => {

@@ -1,24 +1,44 @@
 // docctl approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"] [--si]:
-// turns the open draft into the vigente version, then builds, which archives
-// it (write-once). ISO 9001 7.5.2 c: the version must have been drafted,
-// reviewed and approved by named people, and whoever drafted it may not
-// approve it (drafterApproves, the same check `docctl check` reports). The
-// approval date is a day that has come. Before writing anything it shows
-// what it will archive and asks (approve-confirm.ts).
-import { readFileSync } from 'node:fs';
+// turns the open draft into the vigente version and archives it (write-
+// once). ISO 9001 7.5.2 c: the version must have been drafted, reviewed and
+// approved by named people, and whoever drafted it may not approve it
+// (drafterApproves, the same check `docctl check` reports). The approval
+// date is a day that has come. Before writing anything it shows what it
+// will archive and asks (approve-confirm.ts).
+// All or nothing across the data file, the archive and the site
+// (commitApproval): the version is rendered from the edited JSON text in
+// memory, sealed into the archive and registered, and only then is the
+// data file written, then the site. A crash between steps is completed by
+// the next approve or build (archive/recover.ts), never refused.
+import { existsSync, readFileSync } from 'node:fs';
+import { frozenProblems } from '../archive/frozen.js';
+import { withArchiveLock } from '../archive/lock.js';
+import { archivedVersionDir, archiveDir } from '../archive/paths.js';
+import { versionManifest } from '../archive/record.js';
+import { completeInterruptedChanges } from '../archive/recover.js';
+import { sealVersion } from '../archive/seal.js';
+import { archiveFindings, archivesBySlug, inspectArchives } from '../archive/verify.js';
 import { isRealIsoDate, todayInColombia } from '../dates.js';
 import { hasErrors, UserError } from '../errors.js';
+import { passFaultPoint } from '../fault-points.js';
 import { personNameKey, visibleName } from '../fold-text.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
+import { displayPath } from '../load/load-project.js';
+import { locateProblems } from '../load/read-json.js';
+import { buildContext } from '../model/build-context.js';
 import { draftVersion } from '../model/versions.js';
 import { prepare } from '../pipeline.js';
-import { passFaultPoint } from '../fault-points.js';
+import { renderDocument } from '../pipeline/render-document.js';
+import { documentInput, prepareSources, type SourceDocument, type Sources } from '../pipeline/sources.js';
+import { archivedSourceBytes, SOURCE_NAME } from '../publish/archived-source.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
+import { acquireBuildLock } from '../publish/build-lock.js';
+import { renderEditions } from '../publish/render-editions.js';
 import { drafterApproves } from '../validate/rules.js';
-import type { Person } from '../validate/schemas.js';
+import { documentSchema, type Person } from '../validate/schemas.js';
 import { approvalSummary, confirmApproval } from './approve-confirm.js';
-import { runBuild, type BuildOptions } from './build.js';
+import { refreshSite, type BuildOptions } from './build.js';
 import { printProblems } from './report.js';
 
 export interface ApproveArguments {
@@ -51,10 +71,17 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
     process.stderr.write('Corrija los errores antes de aprobar.\n');
     return 1;
   }
-  const { entity, document: source } = findDocument(prepared.project, code, args.entity);
+  const found = findDocument(prepared.project, code, args.entity);
+  const source = found.document;
   const document = source.document;
   const draft = draftVersion(document);
-  if (!draft) throw new UserError(`${code} no tiene un borrador abierto; ábralo primero con docctl version ${code} --motivo "…"`);
+  if (!draft) {
+    const last = document.versiones.at(-1)!;
+    if (existsSync(archivedVersionDir(options.dataDir, found.entity.slug, code, last.numero))) {
+      throw new UserError(`${code} no tiene un borrador abierto: la versión ${last.numero} ya está aprobada y archivada (docctl build publica el sitio); para cambiarlo, abra una nueva versión con docctl version ${code} --motivo "…"`);
+    }
+    throw new UserError(`${code} no tiene un borrador abierto; ábralo primero con docctl version ${code} --motivo "…"`);
+  }
   const index = document.versiones.length - 1;
 
   const missing: string[] = [];
@@ -80,7 +107,7 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
   const comite = args.comite?.trim() || document.versiones.slice(0, index).findLast((v) => v.acta)?.acta?.comite;
   if (!comite) throw new UserError(`falta --comite: el comité que aprobó, p. ej. --comite "Comité Institucional de Gestión y Desempeño"`);
 
-  process.stdout.write(approvalSummary({ entity: entity.entity, document, draft, fecha, acta, comite }));
+  process.stdout.write(approvalSummary({ entity: found.entity.entity, document, draft, fecha, acta, comite }));
   if (!(await confirmApproval(code, args.yes ?? false))) {
     process.stderr.write('No se aprobó nada: los datos y lo archivado quedan como estaban.\n');
     return 1;
@@ -92,9 +119,75 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
     { path: ['versiones', index, 'fecha'], value: fecha },
     { path: ['versiones', index, 'acta'], value: { numero: acta, fecha, comite } },
   ]);
-  passFaultPoint('aprobar:antes-de-editar-datos');
-  writeFileAtomic(source.json.path, edited);
-  passFaultPoint('aprobar:datos-editados');
-  process.stdout.write(`${code} versión ${draft.numero} aprobada mediante el acta No. ${acta} (${fecha}); generando y archivando…\n`);
-  return runBuild(options);
+  return commitApproval(options, { code, entity: found.entity.slug, text: edited, acta, fecha, number: draft.numero });
+}
+
+interface Approval {
+  readonly code: string;
+  readonly entity: string;
+  /** The data file as approved, not written yet. */
+  readonly text: string;
+  readonly acta: string;
+  readonly fecha: string;
+  readonly number: number;
+}
+
+/** The document as the approval leaves it, from the edited text, without writing it. */
+function approvedDocument(sources: Sources, approval: Approval): SourceDocument {
+  const doc = sources.documents.find((d) => d.entity.slug === approval.entity && d.context.code === approval.code);
+  if (!doc) throw new Error(`internal: ${approval.code} was found before`);
+  const value: unknown = JSON.parse(approval.text);
+  const document = documentSchema.parse(value);
+  const json = { ...doc.source.json, text: approval.text, value, tree: undefined, treeIsBuilt: false };
+  return { entity: doc.entity, source: { ...doc.source, json, document }, context: buildContext(doc.entity.slug, doc.entity.entity, doc.entity.logo, document) };
+}
+
+async function commitApproval(options: BuildOptions, approval: Approval): Promise<number> {
+  const sources = prepareSources(options);
+  const release = acquireBuildLock(options.outputDir);
+  try {
+    const draft = sources.documents.find((d) => d.entity.slug === approval.entity && d.context.code === approval.code)!;
+    const dir = archiveDir(options.dataDir, approval.entity);
+    const archives = archivesBySlug(inspectArchives(options.dataDir));
+    // A crash after sealing: the archive has the version; complete the data file instead of refusing.
+    const completed = archives.has(approval.entity) ? withArchiveLock(dir, () => completeInterruptedChanges([draft], archives)) : [];
+    if (completed.length === 0) {
+      // Nothing archived is shown (the site is published below) unless the whole archive verifies.
+      const problems = [...archiveFindings([...archives.values()]), ...frozenProblems([draft], archives)];
+      if (hasErrors(problems)) {
+        printProblems(problems);
+        process.stderr.write('Corrija los errores antes de aprobar; no se cambió nada.\n');
+        return 1;
+      }
+      const doc = approvedDocument(sources, approval);
+      const { rendered, problems: renderProblems } = renderDocument(documentInput(doc, sources.project), sources.templates);
+      if (!rendered) {
+        printProblems(locateProblems(renderProblems, new Map([[doc.source.file, doc.source.json]])));
+        process.stderr.write('Corrija los errores antes de aprobar; no se cambió nada.\n');
+        return 1;
+      }
+      const editions = await renderEditions(rendered);
+      const target = archivedVersionDir(options.dataDir, approval.entity, approval.code, approval.number);
+      withArchiveLock(dir, () =>
+        sealVersion({
+          archiveDir: dir,
+          target,
+          files: [...editions, { name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) }],
+          manifest: versionManifest(doc, sources, options.templatesDir),
+          register: { evento: 'aprobacion' },
+        }),
+      );
+      passFaultPoint('aprobar:antes-de-editar-datos');
+      writeFileAtomic(draft.source.json.path, approval.text);
+      passFaultPoint('aprobar:datos-editados');
+      process.stdout.write(`${approval.code} versión ${doc.context.version.label} aprobada mediante el acta No. ${approval.acta} (${approval.fecha}) y archivada en ${displayPath(target)}/\n`);
+    } else {
+      for (const line of completed) process.stdout.write(`${line.trim()}\n`);
+    }
+    passFaultPoint('aprobar:antes-del-sitio');
+    process.stdout.write(`${await refreshSite(options)}\n`);
+    return 0;
+  } finally {
+    release();
+  }
 }

@@ -1,25 +1,37 @@
 // docctl build: the main job. Validates the whole project first; with any
-// error it writes nothing at all. A document is rendered only when its
-// inputs changed since its files were written (publish/render-cache.ts) and
-// its current version is not archived yet; those render in parallel, in
-// this thread and in worker threads (publish/render-pool.ts), into a
-// staging folder (publish/staging.ts), and only when every one has
-// succeeded are files moved into place: drafts are
-// replaced, an approved version is written once and archived
-// (publish/archive.ts). A failure at any point leaves output/ as it was.
+// error it writes nothing at all — except that a document the data no
+// longer calls public is taken off the site even then (withdrawal is never
+// blocked: publish/publish-site.ts withdraw). The archive
+// (data/<entidad>/archivo/, archive/) is verified before anything archived
+// is shown, and approved data must match it (archive/frozen.ts). A
+// document is rendered only when its inputs changed since its files were
+// written (publish/render-cache.ts) and its current version is not
+// archived yet; those render in parallel, in this thread and in worker
+// threads (publish/render-pool.ts), into a staging folder
+// (publish/staging.ts), and only when every one has succeeded are files
+// moved into place: drafts into output/, an approved version sealed into
+// the archive (archive/seal.ts). The site is then written from the archive.
+// A failure at any point leaves data/, the archive and output/ as they were.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeInterruptedChanges } from '../archive/recover.js';
+import { frozenProblems } from '../archive/frozen.js';
+import { withArchiveLock } from '../archive/lock.js';
+import { checkLegacyVersions, findLegacyVersions, migrateLegacyVersions } from '../archive/migrate.js';
+import { archivedVersionDir, archiveDir, MANIFEST_NAME, PREPARING_MARK } from '../archive/paths.js';
+import { versionManifest } from '../archive/record.js';
+import { sealVersion } from '../archive/seal.js';
+import { archiveFindings, archivesBySlug, inspectArchives, type EntityArchive } from '../archive/verify.js';
 import { formatDateShort } from '../dates.js';
-import { hasErrors, type Problem } from '../errors.js';
+import { hasErrors, UserError, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { locateProblems } from '../load/read-json.js';
-import { currentVersion } from '../model/versions.js';
-import { documentInput, prepareSources, renderMarkdown, type SourceDocument, type Sources } from '../pipeline/sources.js';
-import { isArchived, readManifest, sealVersion, sha256 } from '../publish/archive.js';
+import { documentInput, prepareSources, type SourceDocument, type Sources } from '../pipeline/sources.js';
 import { removeLeftovers } from '../publish/atomic-write.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { editionNames, versionDir } from '../publish/output-paths.js';
 import { SHAPED_WORDS_FILE, SITE_DIR } from '../publish/output-paths.js';
-import { siteKey } from '../publish/site-key.js';
+import { readPublicationInputs } from '../publish/publication-inputs.js';
 import { inputKey, programHash, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
 import type { RenderJobResult, ShapedWordsFile } from '../publish/render-job.js';
 import { renderJobs } from '../publish/render-pool.js';
@@ -38,6 +50,7 @@ export interface BuildOptions extends CommonOptions {
 
 interface Slot {
   readonly doc: SourceDocument;
+  /** Where a draft's files go (output/); an approved version is sealed into the archive instead. */
   readonly dir: string;
   /** entidad/CÓDIGO/vN: the cache's name for the version folder. */
   readonly name: string;
@@ -49,56 +62,28 @@ const slotLabel = (doc: SourceDocument) => `${doc.context.code} v${doc.context.v
 const editionFiles = (slot: Slot) =>
   Object.values(editionNames(slot.doc.context.code, slot.doc.context.version.number)).map((name) => join(slot.dir, name));
 
-/** The hash of a document's Markdown, from the cache when its inputs have not changed. */
-function contentHash(slot: Slot, sources: Sources, cache: RenderCache): string | Problem {
-  const cached = cache.lookup(slot.name, slot.key);
-  if (cached) return cached.contenido;
-  const result = renderMarkdown(documentInput(slot.doc, sources.project), sources.templates);
-  if ('severity' in result) return result;
-  const contenido = sha256(Buffer.from(result.markdown));
-  cache.remember(slot.name, { entrada: slot.key, contenido });
-  return contenido;
-}
-
-/** Problems that only the output folder can reveal, such as approved content edited after archiving. */
-function archiveProblems(slot: Slot, sources: Sources, cache: RenderCache): Problem[] {
-  const { doc, dir } = slot;
-  const { context } = doc;
-  if (context.state === 'borrador') {
-    return [{ severity: 'error', file: doc.source.file, field: 'versiones', message: `la versión ${context.version.number} ya está archivada en ${displayPath(dir)}; un borrador debe tener un número de versión nuevo (use docctl version)` }];
-  }
-  const manifest = readManifest(dir);
-  const content = contentHash(slot, sources, cache);
-  if (typeof content !== 'string') return [content];
-  if (manifest.contenidoSha256 && manifest.contenidoSha256 !== content) {
-    return [{ severity: 'advertencia', file: doc.source.file, message: `el contenido de ${context.code} cambió después de archivar la versión ${context.version.label}; lo archivado no cambia: abra una nueva versión (docctl version ${context.code} --motivo "…") para publicar el cambio` }];
-  }
-  return [];
-}
-
-/** Moves a rendered document's staged files into place; an approved version is archived. */
-function commit(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, staging: Staging): 'archivada' | 'borrador' {
-  if (isArchived(slot.dir)) throw new Error(`internal: ${slot.dir} is archived and write-once`);
+/** Moves a rendered draft's staged files into place in output/. */
+function commitDraft(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, staging: Staging): void {
+  // An archive written by an older docctl below output/ is never overwritten.
+  if (existsSync(join(slot.dir, MANIFEST_NAME))) throw new Error(`internal: ${slot.dir} holds an archived version`);
   for (const file of staged.files) staging.move(folder, file.name, join(slot.dir, file.name));
+}
+
+/** Seals a rendered approved version into the archive, from its staged files. */
+function commitApproved(slot: Slot, folder: string, staged: NonNullable<RenderJobResult['staged']>, sources: Sources, options: BuildOptions): string {
   const { doc } = slot;
-  if (doc.context.state === 'borrador') return 'borrador';
-  const version = currentVersion(doc.source.document);
-  sealVersion(
-    slot.dir,
-    staged.files.map((file) => ({ nombre: file.name, sha256: file.sha256, bytes: file.bytes })),
-    {
-      entidad: doc.context.entity.slug,
-      codigo: doc.context.code,
-      titulo: doc.source.document.titulo,
-      version: doc.context.version.number,
-      versionMostrada: doc.context.version.label,
-      fechaAprobacion: version.fecha,
-      descripcion: version.descripcion,
-      acta: version.acta,
-      contenidoSha256: staged.contentSha256,
-    },
+  const dir = archiveDir(options.dataDir, doc.entity.slug);
+  const target = archivedVersionDir(options.dataDir, doc.entity.slug, doc.context.code, doc.context.version.number);
+  withArchiveLock(dir, () =>
+    sealVersion({
+      archiveDir: dir,
+      target,
+      files: staged.files.map((file) => ({ name: file.name, bytes: readFileSync(join(folder, file.name)) })),
+      manifest: versionManifest(doc, sources, options.templatesDir),
+      register: { evento: 'aprobacion' },
+    }),
   );
-  return 'archivada';
+  return target;
 }
 
 function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument) => string {
@@ -114,18 +99,64 @@ function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument
     });
 }
 
+/**
+ * Brings the archive up to date before anything is checked against it:
+ * moves an older archive from output/ (migrate.ts) and completes a change a
+ * crash interrupted (recover.ts). Returns the sources to build from (read
+ * again when a data file was completed) and the problems that stop the build.
+ */
+function settleArchive(sources: Sources, options: BuildOptions, lines: string[]): { sources: Sources; problems: Problem[] } {
+  const legacy = findLegacyVersions(options.outputDir, options.dataDir, sources.documents);
+  if (legacy.length > 0) {
+    const problems = checkLegacyVersions(legacy);
+    if (hasErrors(problems)) return { sources, problems };
+    for (const slug of new Set(legacy.map((l) => l.doc.entity.slug))) {
+      const mine = legacy.filter((l) => l.doc.entity.slug === slug);
+      withArchiveLock(archiveDir(options.dataDir, slug), () => lines.push(...migrateLegacyVersions(mine, options.dataDir, sources)));
+    }
+  }
+  const archives = archivesBySlug(inspectArchives(options.dataDir));
+  const completed: string[] = [];
+  for (const [slug, archive] of archives) {
+    const documents = sources.documents.filter((d) => d.entity.slug === slug);
+    const mine = new Map([[slug, archive]]);
+    // The lock (a write in data/) only when a crash left something to complete or clean.
+    const leftovers = readdirSync(archive.dir).some((name) => name.startsWith(PREPARING_MARK) || name.includes('.tmp-'));
+    if (!leftovers && completeInterruptedChanges(documents, mine, false).length === 0) continue;
+    completed.push(...withArchiveLock(archive.dir, () => completeInterruptedChanges(documents, mine)));
+  }
+  if (completed.length === 0) return { sources, problems: [] };
+  lines.push(...completed);
+  const again = prepareSources(options);
+  return { sources: again, problems: again.problems };
+}
+
 export async function executeBuild(options: BuildOptions): Promise<{ code: number; lines: string[] }> {
-  const sources = prepareSources(options);
+  let sources = prepareSources(options);
   const problems = [...sources.problems];
   const lines: string[] = [];
-  const fail = () => {
+  let release: (() => void) | undefined;
+  const fail = async () => {
+    release?.();
+    release = undefined;
     printProblems(problems);
     process.stderr.write('No se generó ningún archivo: corrija los errores y vuelva a intentarlo.\n');
+    await withdrawAfterFailure(options);
     return { code: 1, lines };
   };
   if (hasErrors(problems)) return fail();
-  const release = acquireBuildLock(options.outputDir);
+  release = acquireBuildLock(options.outputDir);
   try {
+    const settled = settleArchive(sources, options, lines);
+    if (settled.sources !== sources) {
+      sources = settled.sources;
+      problems.splice(0, problems.length);
+    }
+    problems.push(...settled.problems.filter((p) => !problems.includes(p)));
+    if (hasErrors(problems)) return await fail();
+    let archives = inspectArchives(options.dataDir);
+    problems.push(...archiveFindings(archives), ...frozenProblems(sources.documents, archivesBySlug(archives)));
+    if (hasErrors(problems)) return await fail();
     removeLeftovers(options.outputDir);
     const staging = openStaging(options.outputDir);
     try {
@@ -136,34 +167,42 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
         const { context } = doc;
         const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
         const slot: Slot = { doc, dir, name: `${context.entity.slug}/${context.code}/v${context.version.number}`, key: keyOf(doc) };
-        if (isArchived(dir)) {
-          problems.push(...archiveProblems(slot, sources, cache));
-          lines.push(`  ${slot.name}  ${slotLabel(doc)}: ya archivada, sin cambios`);
+        const archived = archivedVersionDir(options.dataDir, context.entity.slug, context.code, context.version.number);
+        if (existsSync(archived)) {
+          lines.push(`  ${displayPath(archived)}/  ${slotLabel(doc)}: ya archivada, sin cambios`);
         } else if (!options.force && context.state === 'borrador' && cache.isFresh(slot.name, slot.key, editionFiles(slot))) {
           lines.push(`  ${slot.name}  ${slotLabel(doc)}: borrador sin cambios`);
         } else {
           toRender.push(slot);
         }
       }
-      if (hasErrors(problems)) return fail();
 
       const shapedWords: ShapedWordsFile = { file: join(options.outputDir, SHAPED_WORDS_FILE), program: programHash() };
       const results = await renderAll(toRender, sources, options, staging, shapedWords);
       const jsonFiles = new Map(toRender.map((slot) => [slot.doc.source.file, slot.doc.source.json]));
       for (const result of results) problems.push(...locateProblems(result.problems, jsonFiles));
-      if (hasErrors(problems)) return fail();
+      if (hasErrors(problems)) return await fail();
       printProblems(problems);
       toRender.forEach((slot, index) => {
         const staged = results[index]?.staged;
         if (!staged) throw new Error(`internal: ${slot.name} rendered without files and without errors`);
-        const outcome = commit(slot, staging.folderFor(index), staged, staging);
-        const archivos = Object.fromEntries(staged.files.map((file) => [file.name, file.sha256]));
-        cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos });
+        const folder = staging.folderFor(index);
         const { context } = slot.doc;
-        const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
-        lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: ${outcome === 'archivada' ? `versión vigente archivada${when}` : 'borrador'}`);
+        if (context.state === 'borrador') {
+          commitDraft(slot, folder, staged, staging);
+          const archivos = Object.fromEntries(staged.files.map((file) => [file.name, file.sha256]));
+          cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos });
+          lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: borrador`);
+        } else {
+          const target = commitApproved(slot, folder, staged, sources, options);
+          const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
+          lines.push(`  ${displayPath(target)}/  ${slotLabel(slot.doc)}: versión vigente archivada${when}`);
+        }
       });
-      lines.push(await updateSite(sources, options, cache));
+      if (toRender.some((slot) => slot.doc.context.state !== 'borrador')) archives = inspectArchives(options.dataDir);
+      const findings = archiveFindings(archives);
+      if (hasErrors(findings)) throw new Error(`internal: the archive does not verify right after sealing: ${findings[0]!.file}`);
+      lines.push(await updateSite(options, archives, cache));
       cache.save();
       if (toRender.length > 0) {
         const { keepShapedWords } = await import('../publish/render-job.js');
@@ -175,21 +214,61 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
       staging.discard();
     }
   } finally {
-    release();
+    release?.();
   }
   const count = sources.documents.length;
   lines.push(`Listo: ${count} ${count === 1 ? 'documento' : 'documentos'} en ${displayPath(options.outputDir)}/`);
   return { code: 0, lines };
 }
 
-/** Writes the site when what it is made from changed (publish/site-key.ts). */
-async function updateSite(sources: Sources, options: BuildOptions, cache: RenderCache): Promise<string> {
+/**
+ * A failed build still takes down what must not be online (README: «Retirar
+ * del sitio nunca se bloquea»): the site is published again, from the
+ * archive, without documents the data no longer calls public (or whose data
+ * or record cannot be read or verified). Nothing is written when nothing
+ * must come down; another build holding the lock will do it itself.
+ */
+export async function withdrawAfterFailure(options: Pick<BuildOptions, 'dataDir' | 'outputDir'>): Promise<void> {
+  if (!existsSync(join(options.outputDir, SITE_DIR))) return;
+  let release: () => void;
+  try {
+    release = acquireBuildLock(options.outputDir);
+  } catch {
+    return;
+  }
+  try {
+    const { withdraw } = await import('../publish/publish-site.js');
+    const inputs = readPublicationInputs(options.dataDir);
+    const withdrawn = withdraw(inputs, inspectArchives(options.dataDir), options.outputDir);
+    if (withdrawn.length > 0) {
+      for (const note of inputs.notes) process.stderr.write(`${note}\n`);
+      process.stderr.write(`Se retiraron del sitio ${withdrawn.join(', ')}: según los datos ya no son públicos (o no se pueden leer). El sitio se publicó de nuevo sin ellos, aunque el build falló.\n`);
+    }
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    process.stderr.write(`No se pudo revisar el sitio para retirar lo que ya no es público: ${error.message}\n`);
+  } finally {
+    release();
+  }
+}
+
+/** Publishes the site from the archive as it is now (approve, anular: the caller holds the lock). */
+export async function refreshSite(options: BuildOptions): Promise<string> {
+  const cache = new RenderCache(options.outputDir);
+  const line = await updateSite(options, inspectArchives(options.dataDir), cache);
+  cache.save();
+  return line.trim();
+}
+
+/** Writes the site when what it is made from changed (publish-site.ts siteKey). */
+async function updateSite(options: BuildOptions, archives: readonly EntityArchive[], cache: RenderCache): Promise<string> {
   const where = `  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia`;
-  const key = siteKey(sources.documents, options.outputDir);
-  if (!options.force && cache.siteIsFresh(key)) return `${where}: sin cambios`;
+  const inputs = readPublicationInputs(options.dataDir);
   // Loaded only when needed: the site's builder brings the HTML writer and the Markdown parser.
-  const { publishSite } = await import('../publish/publish-site.js');
-  const site = publishSite(sources.documents, options.outputDir);
+  const { publishSite, siteKey } = await import('../publish/publish-site.js');
+  const key = siteKey(inputs, archives);
+  if (!options.force && cache.siteIsFresh(key)) return `${where}: sin cambios`;
+  const site = publishSite(inputs, archives, options.outputDir);
   cache.rememberSite(key, site.files);
   return `${where}: ${site.files.length} archivos${site.removed ? `, ${site.removed} retirados` : ''}`;
 }
@@ -212,7 +291,15 @@ async function renderAll(slots: readonly Slot[], sources: Sources, options: Buil
 }
 
 export async function runBuild(options: BuildOptions): Promise<number> {
-  const { code, lines } = await executeBuild(options);
+  let result;
+  try {
+    result = await executeBuild(options);
+  } catch (error) {
+    // A user error thrown mid-build (a full disk, a lock): what must come down still does.
+    if (error instanceof UserError) await withdrawAfterFailure(options);
+    throw error;
+  }
+  const { code, lines } = result;
   if (!options.quiet) for (const line of lines) process.stdout.write(`${line}\n`);
   return code;
 }

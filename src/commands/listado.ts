@@ -1,5 +1,6 @@
-// docctl listado: writes output/listado-maestro.csv and .pdf.
+// docctl listado: writes output/listado-maestro.csv and .pdf, after verifying the archive.
 import { join } from 'node:path';
+import { archiveFindings, archivesBySlug, inspectArchives } from '../archive/verify.js';
 import { hasErrors } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { prepare } from '../pipeline.js';
@@ -12,9 +13,12 @@ import { printProblems } from './report.js';
 
 export async function runListado(options: BuildOptions): Promise<number> {
   const prepared = prepare(options);
-  printProblems(prepared.problems);
-  if (hasErrors(prepared.problems)) return 1;
-  const rows = listadoRows(prepared.project);
+  // Only verified records are shown: the listado describes archived versions from their manifests.
+  const archives = inspectArchives(options.dataDir);
+  const problems = [...prepared.problems, ...archiveFindings(archives)];
+  printProblems(problems);
+  if (hasErrors(problems)) return 1;
+  const rows = listadoRows(prepared.project, archivesBySlug(archives));
   const csvPath = join(options.outputDir, LISTADO_FILES.csv);
   const pdfPath = join(options.outputDir, LISTADO_FILES.pdf);
   const pdf = await listadoPdf(rows, isoDateToUtc(options.today ?? todayInColombia()));

@@ -7,7 +7,7 @@ import type { ControlledDocument, Entity, Person, Version } from '../validate/sc
 import { currentVersion, versionStates } from './versions.js';
 
 /** "Aprobado mediante el acta No. 004 del 15 de diciembre del 2022 del Comité …", as calidad teams write it. */
-export function approvalSentence(version: Version): string | undefined {
+export function approvalSentence(version: Pick<Version, 'acta'>): string | undefined {
   const acta = version.acta;
   if (!acta) return undefined;
   return `Aprobado mediante el acta No. ${acta.numero} del ${formatDateForActa(acta.fecha)} del ${acta.comite}.`;

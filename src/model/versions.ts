@@ -1,15 +1,16 @@
 // The life of a document's versions (ISO 9001 7.5.2–7.5.3). States are
 // derived, never stored twice: a version marked "borrador" is the draft (at
-// most one, always the last); among approved versions the last is vigente and
-// every earlier one is obsoleto.
+// most one, always the last); among approved versions the last one not
+// annulled (docctl anular) is vigente and every earlier one is obsoleto.
 import type { ControlledDocument, Version } from '../validate/schemas.js';
 
-export type VersionState = 'borrador' | 'vigente' | 'obsoleto';
+export type VersionState = 'borrador' | 'vigente' | 'obsoleto' | 'anulado';
 
 export const STATE_LABELS: Record<VersionState, string> = {
   borrador: 'Borrador',
   vigente: 'Vigente',
   obsoleto: 'Obsoleta',
+  anulado: 'Anulada',
 };
 
 /** What a rendered version that is not the one in force says about itself, in every edition. */
@@ -17,6 +18,7 @@ export const STATE_NOTICES: Readonly<Record<VersionState, string | undefined>> =
   vigente: undefined,
   borrador: 'BORRADOR — versión no aprobada; no es un documento controlado',
   obsoleto: 'VERSIÓN OBSOLETA — reemplazada por una versión posterior; no usar',
+  anulado: 'VERSIÓN ANULADA — su aprobación fue anulada; no usar',
 };
 
 /** The watermark word across every page of a draft. */
@@ -29,12 +31,12 @@ export interface VersionWithState {
 }
 
 export function versionStates(document: ControlledDocument): VersionWithState[] {
-  const approved = document.versiones.map((v, index) => ({ v, index })).filter(({ v }) => v.estado !== 'borrador');
+  const approved = document.versiones.map((v, index) => ({ v, index })).filter(({ v }) => v.estado !== 'borrador' && !v.anulada);
   const vigenteIndex = approved.at(-1)?.index;
   return document.versiones.map((version, index) => ({
     version,
     index,
-    state: version.estado === 'borrador' ? 'borrador' : index === vigenteIndex ? 'vigente' : 'obsoleto',
+    state: version.estado === 'borrador' ? 'borrador' : version.anulada ? 'anulado' : index === vigenteIndex ? 'vigente' : 'obsoleto',
   }));
 }
 

@@ -8,8 +8,9 @@ import type { Root } from 'mdast';
 import { isMainThread } from 'node:worker_threads';
 import type { DocumentContext, LogoImage, RenderedDocument } from '../model/document-context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { SOURCE_NAME } from '../archive/paths.js';
 
-export const SOURCE_NAME = 'fuente.json';
+export { SOURCE_NAME };
 
 export function archivedSourceBytes(doc: RenderedDocument): Uint8Array {
   const { entity, ...rest } = doc.context;

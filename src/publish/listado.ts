@@ -1,7 +1,10 @@
 // The listado maestro de documentos (ISO 9001 7.5.3): one row per document of
 // every entity, sorted by process then code, as CSV for spreadsheets and as
-// a PDF for the quality records.
+// a PDF for the quality records. An archived version in force is described
+// by its manifest (title, process, date, dependency as approved), never by
+// today's data; annulled versions are said so.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { inForce, versionsOf, type EntityArchive } from '../archive/verify.js';
 import { formatDateShort } from '../dates.js';
 import { csvRecords } from './csv.js';
 import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from '../model/labels.js';
@@ -20,25 +23,30 @@ export type ListadoRow = Record<(typeof LISTADO_COLUMNS)[number], string>;
 
 const spanish = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
 
-export function listadoRows(project: ValidProject): ListadoRow[] {
+export function listadoRows(project: ValidProject, archives: ReadonlyMap<string, EntityArchive> = new Map()): ListadoRow[] {
   const rows = project.entities.flatMap((entity) =>
     entity.documents.map(({ document }): ListadoRow => {
+      const archived = versionsOf(archives.get(entity.slug), document.codigo);
+      const current = inForce(archived)?.manifest;
       const vigente = vigenteVersion(document);
       const draft = draftVersion(document);
       const label = (n: number) => formatVersion(n, entity.entity.formatoVersion);
-      const state = vigente ? (draft ? `vigente; borrador ${label(draft.numero)} en elaboración` : 'vigente') : 'borrador';
+      const annulled = archived.filter((v) => v.annulled).map((v) => `; versión ${v.manifest.versionMostrada} anulada`).join('');
+      const inForceLabel = current ? current.versionMostrada : vigente ? label(vigente.numero) : '';
+      const approved = current ? current.fechaAprobacion : vigente?.fecha;
+      const state = `${inForceLabel ? (draft ? `vigente; borrador ${label(draft.numero)} en elaboración` : 'vigente') : draft ? 'borrador' : 'sin versión vigente'}${annulled}`;
       return {
         entidad: entity.entity.nombre,
         código: document.codigo,
-        título: document.titulo,
-        tipo: DOCUMENT_TYPE_LABELS[document.tipo] ?? document.tipo,
-        proceso: document.proceso,
-        'versión vigente': vigente ? label(vigente.numero) : '',
-        'fecha de aprobación': vigente?.fecha ? formatDateShort(vigente.fecha) : '',
+        título: current?.titulo ?? document.titulo,
+        tipo: DOCUMENT_TYPE_LABELS[current?.tipo ?? document.tipo] ?? current?.tipo ?? document.tipo,
+        proceso: current?.proceso ?? document.proceso,
+        'versión vigente': inForceLabel,
+        'fecha de aprobación': approved ? formatDateShort(approved) : '',
         estado: state,
         clasificación: CLASSIFICATION_LABELS[document.clasificacion],
-        responsable: document.dependencia,
-        'próxima revisión': vigente?.fecha ? formatDateShort(nextReviewDate(vigente.fecha, document.periodoRevisionMeses)) : '',
+        responsable: current?.dependencia ?? document.dependencia,
+        'próxima revisión': approved ? formatDateShort(nextReviewDate(approved, document.periodoRevisionMeses)) : '',
       };
     }),
   );

@@ -95,7 +95,7 @@ export interface CacheEntry {
   readonly archivos?: Readonly<Record<string, string>>;
 }
 
-/** The site as last written: the key of its inputs (site-key.ts) and the SHA-256 of its files, by path relative to output/. */
+/** The site as last written: the key of its inputs (publish-site.ts siteKey) and the SHA-256 of its files, by path relative to output/. */
 export interface SiteEntry {
   readonly entrada: string;
   readonly archivos: Readonly<Record<string, string>>;

@@ -11,7 +11,7 @@ import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
 import { shapedWordsText, useShapedWords } from '../write/pdf/shaped-words-store.js';
 import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
-import { sha256 } from './archive.js';
+import { sha256 } from '../archive/manifest.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { passFaultPoint } from '../fault-points.js';
 import { writeFileAtomic } from './atomic-write.js';

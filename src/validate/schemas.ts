@@ -107,6 +107,10 @@ export const versionSchema = z.strictObject({
     .array(personSchema)
     .default([])
     .describe('Quiénes firman la hoja de firmas de esta versión; docctl version copia los de la versión anterior como punto de partida.'),
+  anulada: z
+    .strictObject({ fecha: isoDate, motivo: text('motivo de la anulación'), por: text('quién anuló') })
+    .optional()
+    .describe('Escrito por docctl anular: la aprobación de esta versión fue anulada (queda en el registro del archivo).'),
 });
 
 const markdown = z.string().describe('Texto en Markdown (negrita, listas, tablas; sin HTML).');

@@ -1,4 +1,5 @@
-// Both seed documents, built by the real CLI into a temporary folder, read
+// Both seed documents, built by the real CLI from a copy of data/ without
+// its archive (so they are rendered and archived anew by this program), read
 // back from the real files: the PDF through poppler's pdftotext, the DOCX
 // through its XML parts. Content must be complete: every norm, every
 // glossary term, the signatory, the identity.
@@ -8,12 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/project.js';
+import { copyProject, REPO, runCli, SEEDS } from '../support/project.js';
 import { preflight, run } from '../write/pdf/tools.js';
 
-const output = mkdtempSync(join(tmpdir(), 'docctl-seeds-'));
-const ALCALDIA = join(output, 'alcaldia-cartagena', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
-const PERSONERIA = join(output, 'personeria-cartagena', 'DE-P-007', 'v1', 'DE-P-007-v1');
+const work = copyProject(SEEDS, { archive: false });
+const data = join(work, 'data');
+const output = join(work, 'output');
+const ALCALDIA = join(data, 'alcaldia-cartagena', 'archivo', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
+const PERSONERIA = join(data, 'personeria-cartagena', 'archivo', 'DE-P-007', 'v1', 'DE-P-007-v1');
 
 /** Whitespace is layout (line wraps inside table cells): compare without it. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -47,7 +50,7 @@ describe('building both seeds', () => {
   const texts: Record<string, string> = {};
 
   beforeAll(() => {
-    const result = runCli(['build', '--salida', output]);
+    const result = runCli(['build', '--datos', data, '--salida', output]);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Listo: 2 documentos en ${output}/`);
@@ -57,7 +60,9 @@ describe('building both seeds', () => {
     texts.personeriaDocx = squash(docxText(`${PERSONERIA}.docx`));
   });
 
-  it('writes output/<entidad>/<CÓDIGO>/v<N>/<CÓDIGO>-v<N>.pdf and .docx', () => {
+  it('archives data/<entidad>/archivo/<CÓDIGO>/v<N>/<CÓDIGO>-v<N>.pdf and .docx, and nothing of them in output/', () => {
+    expect(existsSync(join(output, 'alcaldia-cartagena'))).toBe(false);
+    expect(existsSync(join(output, 'personeria-cartagena'))).toBe(false);
     for (const base of [ALCALDIA, PERSONERIA]) {
       expect(statSync(`${base}.pdf`).size).toBeGreaterThan(10_000);
       expect(statSync(`${base}.docx`).size).toBeGreaterThan(5_000);
@@ -185,15 +190,44 @@ describe('the seeds through independent clients', () => {
   }
 
   it('gives identical bytes for every edition when built again under another time zone', () => {
-    const other = mkdtempSync(join(tmpdir(), 'docctl-seeds-tz-'));
-    const result = runCli(['build', '--salida', other, '--silencio'], { env: { TZ: 'Pacific/Kiritimati' } });
+    const other = copyProject(SEEDS, { archive: false });
+    const result = runCli(['build', '--datos', join(other, 'data'), '--salida', join(other, 'output'), '--silencio'], { env: { TZ: 'Pacific/Kiritimati' } });
     expect(result.status, result.stderr).toBe(0);
     for (const base of [ALCALDIA, PERSONERIA]) {
       for (const ext of ['pdf', 'docx', 'html']) {
         const mine = readFileSync(`${base}.${ext}`);
-        const theirs = readFileSync(`${base.replace(output, other)}.${ext}`);
+        const theirs = readFileSync(`${base.replace(work, other)}.${ext}`);
         expect(theirs.equals(mine), `${base}.${ext}`).toBe(true);
       }
     }
+  });
+});
+
+describe('the archive committed with the seeds (a fresh clone)', () => {
+  const tree = (dir: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const walk = (folder: string) => {
+      for (const name of readdirSync(folder).sort()) {
+        const path = join(folder, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else out[path.slice(dir.length)] = readFileSync(path).toString('base64');
+      }
+    };
+    walk(dir);
+    return out;
+  };
+
+  it('is verified, not archived again, by the first build, and left byte-identical', () => {
+    const clone = copyProject(SEEDS);
+    const before = tree(join(clone, 'data'));
+    expect(Object.keys(before).some((f) => f.endsWith('archivo/registro.jsonl'))).toBe(true);
+    const build = runCli(['build', '--datos', join(clone, 'data'), '--salida', join(clone, 'output')]);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toContain('GTI-P-001 v2.0: ya archivada, sin cambios');
+    expect(build.stdout).toContain('DE-P-007 v1: ya archivada, sin cambios');
+    expect(tree(join(clone, 'data'))).toEqual(before);
+    const verify = runCli(['verify', '--datos', join(clone, 'data')]);
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/personeria-cartagena: 1 versión archivada, 1 entrada .*cabeza de la cadena: [0-9a-f]{64}/);
   });
 });

@@ -34,7 +34,7 @@ describe('the site written by build', () => {
     expect(site.text).not.toContain('SEG-P-099');
     expect(site.text).not.toContain('Procedimiento reservado');
     // The reserved document is still built and archived, just never published.
-    expect(existsSync(join(output, 'entidad-prueba', 'SEG-P-099', 'v1', 'SEG-P-099-v1.pdf'))).toBe(true);
+    expect(existsSync(join(dir, 'data', 'entidad-prueba', 'archivo', 'SEG-P-099', 'v1', 'SEG-P-099-v1.pdf'))).toBe(true);
   });
 
   it('takes a document down when it is reclassified', () => {

@@ -132,7 +132,7 @@ describe('big inputs', () => {
     const output = join(dir, 'output');
     const result = runCli(['build', '--datos', join(dir, 'data'), '--salida', output, '--silencio']);
     expect(result.status, result.stderr).toBe(0);
-    const pdf = join(output, 'entidad-prueba', 'GC-P-001', 'v1', 'GC-P-001-v1.pdf');
+    const pdf = join(dir, 'data', 'entidad-prueba', 'archivo', 'GC-P-001', 'v1', 'GC-P-001-v1.pdf');
     expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('fila número 10000 de la tabla grande');
   });

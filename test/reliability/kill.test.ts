@@ -1,13 +1,14 @@
 // A build killed with SIGKILL at any moment leaves every file in output/
-// either complete or as it was, and the next build cleans up any leftovers.
-// Every PDF left behind must pass qpdf --check and every DOCX must unzip.
+// and in the archive (data/<entidad>/archivo/, sealed while the seeds are
+// archived anew from a copy without it) either complete or as it was, and
+// the next build cleans up any leftovers. Every PDF left behind must pass
+// qpdf --check and every DOCX must unzip.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/project.js';
+import { copyProject, REPO, runCli, SEEDS } from '../support/project.js';
 
 function filesBelow(dir: string): string[] {
   let out: string[] = [];
@@ -28,16 +29,17 @@ function filesBelow(dir: string): string[] {
 function assertComplete(output: string): void {
   for (const file of filesBelow(output)) {
     const name = file.split('/').at(-1)!;
-    if (name.startsWith('.')) continue; // temporary files, the lock and the cache: not documents
+    // Temporary files, the lock, the cache and a version folder still being sealed: not documents.
+    if (name.startsWith('.') || file.includes('/.preparando-')) continue;
     if (name.endsWith('.pdf')) execFileSync('qpdf', ['--check', file], { stdio: 'pipe' });
     else if (name.endsWith('.docx')) expect(Object.keys(unzipSync(readFileSync(file)))).toContain('word/document.xml');
     else if (name.endsWith('.json')) JSON.parse(readFileSync(file, 'utf8'));
   }
 }
 
-function buildKilledAfter(ms: number, output: string): Promise<void> {
+function buildKilledAfter(ms: number, data: string, output: string): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'build', '--salida', output, '--silencio'], { cwd: REPO, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'build', '--datos', data, '--salida', output, '--silencio'], { cwd: REPO, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -49,21 +51,24 @@ function buildKilledAfter(ms: number, output: string): Promise<void> {
 describe('a build killed with SIGKILL', () => {
   it('never leaves a partial output, and the next build cleans up', { timeout: 600_000 }, async () => {
     // How long a whole build takes here, to spread the kills over it.
-    const probe = mkdtempSync(join(tmpdir(), 'docctl-kill-probe-'));
+    const probe = copyProject(SEEDS, { archive: false });
     const started = Date.now();
-    expect(runCli(['build', '--salida', probe, '--silencio']).status).toBe(0);
+    expect(runCli(['build', '--datos', join(probe, 'data'), '--salida', join(probe, 'output'), '--silencio']).status).toBe(0);
     const full = Date.now() - started;
 
     for (const fraction of [0.5, 0.85, 0.95, 1.02]) {
-      const output = mkdtempSync(join(tmpdir(), 'docctl-kill-'));
-      await buildKilledAfter(Math.round(full * fraction), output);
+      const dir = copyProject(SEEDS, { archive: false });
+      const data = join(dir, 'data');
+      const output = join(dir, 'output');
+      await buildKilledAfter(Math.round(full * fraction), data, output);
       assertComplete(output);
-      const rebuild = runCli(['build', '--salida', output, '--silencio']);
+      assertComplete(data);
+      const rebuild = runCli(['build', '--datos', data, '--salida', output, '--silencio']);
       expect(rebuild.status, rebuild.stderr).toBe(0);
       assertComplete(output);
-      const leftovers = filesBelow(output).filter((f) => /^\.(.*\.tmp-|docctl\.lock)/.test(f.split('/').at(-1)!));
+      const leftovers = [...filesBelow(output), ...filesBelow(data)].filter((f) => /^\.(.*\.tmp-|docctl\.lock)/.test(f.split('/').at(-1)!) || f.includes('/.preparando-'));
       expect(leftovers).toEqual([]);
-      expect(runCli(['verify', '--salida', output]).status).toBe(0);
+      expect(runCli(['verify', '--datos', data]).status).toBe(0);
     }
   });
 });

@@ -2,7 +2,7 @@
 // look at what docctl says about it — without touching the fixtures.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { formatProblem } from '../../src/errors.js';
 import { prepare } from '../../src/pipeline.js';
@@ -12,9 +12,17 @@ export const TEMPLATES = join(REPO, 'templates');
 export const MINIMAL = join(REPO, 'test', 'fixtures', 'minimal');
 export const MINIMAL_DOC = 'entidad-prueba/documentos/GC-P-001.json';
 
-export function copyProject(source: string = MINIMAL): string {
+export const SEEDS = join(REPO, 'data');
+
+/**
+ * A copy of a data folder in a new temporary folder, as <dir>/data.
+ * `archive: false` leaves out each entity's archive (data/<entidad>/archivo/),
+ * so a build renders and archives the approved versions anew.
+ */
+export function copyProject(source: string = MINIMAL, { archive = true }: { archive?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'docctl-test-'));
-  cpSync(source, join(dir, 'data'), { recursive: true });
+  const isArchive = (path: string) => basename(path) === 'archivo' && dirname(dirname(path)) === source;
+  cpSync(source, join(dir, 'data'), { recursive: true, filter: (path) => archive || !isArchive(path) });
   return dir;
 }
 

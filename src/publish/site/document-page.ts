@@ -6,7 +6,7 @@ import { h } from 'hastscript';
 import { documentBody, documentTitle, isSafeUrl } from '../../write/html/index.js';
 import { FILE_KIND_LABELS, formatSize } from './files.js';
 import { documentPageTitle, INDEX_PATH, href, renderPage } from './layout.js';
-import { dateElement, fileLink, stateBadge } from './parts.js';
+import { dateElement, fileLink, stateBadge, stateSuffix } from './parts.js';
 import type { PublishedDocument, PublishedVersion } from './plan.js';
 
 function identity(doc: PublishedDocument): Element {
@@ -46,7 +46,7 @@ function contents(body: readonly ElementContent[]): Element {
 
 function versionFiles(doc: PublishedDocument, version: PublishedVersion): ElementContent[] {
   if (version.files.length === 0) return [{ type: 'text', value: 'Sin archivos publicados' }];
-  const whose = `${doc.context.code} versión ${version.label}${version.state === 'vigente' ? '' : ' (obsoleta)'}`;
+  const whose = `${doc.context.code} versión ${version.label}${stateSuffix(version)}`;
   return [h('ul', { className: ['archivos'] }, version.files.map((file) => h('li', [fileLink(doc.pagePath, file, whose)])))];
 }
 
@@ -54,7 +54,7 @@ function history(doc: PublishedDocument): Element {
   const newestFirst = [...doc.versions].reverse();
   return h('section', { ariaLabelledBy: ['historial'] }, [
     h('h2', { id: 'historial' }, 'Historial de versiones'),
-    h('p', 'Las versiones obsoletas se conservan para consulta; no deben usarse.'),
+    h('p', 'Las versiones obsoletas y las anuladas se conservan para consulta; no deben usarse.'),
     h('section', { className: ['tabla-contenedor'], tabIndex: 0, ariaLabelledBy: ['historial-tabla'] }, [
       h('table', [
         h('caption', { id: 'historial-tabla' }, `Versiones de ${doc.context.code}`),
@@ -98,7 +98,7 @@ function verification(doc: PublishedDocument): Element {
                 h('p', [h('strong', file.fileName)]),
                 h('p', [
                   `${FILE_KIND_LABELS[file.kind]}, versión ${version.label} `,
-                  version.state === 'vigente' ? '(vigente)' : '(obsoleta)',
+                  version.state === 'vigente' ? '(vigente)' : stateSuffix(version).trim(),
                   `, ${formatSize(file.size)} (${file.size} bytes)`,
                 ]),
                 h('p', ['SHA-256: ', h('code', { className: ['hash'] }, file.sha256)]),

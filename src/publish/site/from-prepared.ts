@@ -1,8 +1,9 @@
 // Builds a SiteDocument from what the pipeline prepared: every approved
 // version of the data with its state (model/versions.ts: the last approved
-// is vigente, earlier ones obsoleto) and the files the caller has for each
-// (the build: the archive folders output/<entidad>/<CÓDIGO>/v<N>/). A draft
-// ("borrador") is never published, so it is left out here.
+// is vigente, earlier ones obsoleto) and the files the caller has for each.
+// A draft ("borrador") is never published, so it is left out here. The
+// build does not use it: it publishes from the archive (from-archive.ts);
+// this one serves callers that only have prepared data (the site's tests).
 import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
 import { versionStates } from '../../model/versions.js';
@@ -10,7 +11,7 @@ import type { RenderedDocument } from '../../model/document-context.js';
 import type { ValidDocument, ValidEntity } from '../../validate/validate-project.js';
 import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
 
-export type FilesOfVersion = (versionNumber: number, state: 'vigente' | 'obsoleto') => readonly SiteFile[];
+export type FilesOfVersion = (versionNumber: number, state: 'vigente' | 'obsoleto' | 'anulado') => readonly SiteFile[];
 
 /** A document's data, and the rendering to publish (the version in force, as archived). */
 export interface PublishableDocument {

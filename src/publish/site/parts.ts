@@ -14,12 +14,14 @@ export function dateElement(iso: string | undefined): ElementContent {
   return h('time', { dateTime: iso }, formatDateShort(iso));
 }
 
-/** "Vigente" / "Obsoleta" in words, colour only as a second cue. */
+/** "Vigente" / "Obsoleta" / "Anulada" in words, colour only as a second cue. */
 export function stateBadge(version: PublishedVersion): Element {
-  return version.state === 'vigente'
-    ? h('span', { className: ['estado', 'estado-vigente'] }, 'Vigente')
-    : h('span', { className: ['estado', 'estado-obsoleto'] }, 'Obsoleta');
+  if (version.state === 'vigente') return h('span', { className: ['estado', 'estado-vigente'] }, 'Vigente');
+  return h('span', { className: ['estado', 'estado-obsoleto'] }, version.state === 'anulado' ? 'Anulada' : 'Obsoleta');
 }
+
+/** " (obsoleta)", " (anulada)" or nothing, after a version's label. */
+export const stateSuffix = (version: Pick<PublishedVersion, 'state'>) => (version.state === 'vigente' ? '' : version.state === 'anulado' ? ' (anulada)' : ' (obsoleta)');
 
 export function hidden(value: string): Element {
   return h('span', { className: ['visualmente-oculto'] }, value);

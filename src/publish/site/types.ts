@@ -23,7 +23,7 @@ export interface SiteVersion {
   readonly description: string;
   /** "Aprobado mediante el acta No. 004 del …". */
   readonly approvalSentence?: string | undefined;
-  readonly state: 'vigente' | 'obsoleto';
+  readonly state: 'vigente' | 'obsoleto' | 'anulado';
   readonly files: readonly SiteFile[];
 }
 

@@ -1,0 +1,82 @@
+// Builds the site's documents from the archive alone: the version in force
+// is the newest archived version not annulled, published from its
+// fuente.json; every version's date, description, acta and files come from
+// its manifest, never from today's data. Today's data decides one thing
+// only, whether a document may be published: its classification, read from
+// its raw JSON (publication-inputs.ts) so that one document's error never
+// keeps another reclassified document online. Approved versions older than
+// the archive (historical, never archived) are listed from the data the
+// version in force was approved with (manifest "datos"), without files.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArchivedVersion, EntityArchive } from '../../archive/verify.js';
+import { inForce, versionsOf } from '../../archive/verify.js';
+import type { Manifest } from '../../archive/manifest.js';
+import { approvalSentence } from '../../model/build-context.js';
+import { formatVersion } from '../../model/labels.js';
+import { readArchivedSource } from '../archived-source.js';
+import type { PublicationInputs } from '../publication-inputs.js';
+import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
+
+function archivedFiles(version: ArchivedVersion): SiteFile[] {
+  return version.manifest.archivos.flatMap((file) => {
+    const kind = file.nombre.endsWith('.pdf') ? 'pdf' : file.nombre.endsWith('.docx') ? 'docx' : undefined;
+    return kind ? [{ kind, fileName: file.nombre, bytes: new Uint8Array(readFileSync(join(version.dir, file.nombre))) }] : [];
+  });
+}
+
+function fromManifest(version: ArchivedVersion, state: SiteVersion['state']): SiteVersion {
+  const m: Manifest = version.manifest;
+  return {
+    number: version.number,
+    label: m.versionMostrada,
+    approvalDate: m.fechaAprobacion,
+    description: m.descripcion,
+    approvalSentence: approvalSentence({ acta: m.acta }),
+    state,
+    files: archivedFiles(version),
+  };
+}
+
+interface HistoricalEntry {
+  numero: number;
+  estado?: string;
+  fecha?: string;
+  descripcion?: string;
+  acta?: Manifest['acta'];
+}
+
+/** One published document, or why it is left out (undefined: not publishable). */
+export function siteDocumentFromArchive(
+  entity: PublicationInputs['entities'][number],
+  code: string,
+  archive: EntityArchive | undefined,
+): SiteDocument | undefined {
+  const versions = versionsOf(archive, code);
+  const current = inForce(versions);
+  if (!current || !entity.logo) return undefined;
+  const archived = readArchivedSource(current.dir, entity.logo);
+  if (!archived) return undefined;
+  const classification = entity.classifications.get(code);
+  if (classification === undefined) return undefined;
+  const rendered = { ...archived, context: { ...archived.context, classification: classification as typeof archived.context.classification } };
+  const byNumber = new Map<number, SiteVersion>();
+  const history = (current.manifest.datos.versiones ?? []) as HistoricalEntry[];
+  for (const entry of history) {
+    if (entry.estado === 'borrador' || typeof entry.numero !== 'number' || entry.numero >= current.number) continue;
+    byNumber.set(entry.numero, {
+      number: entry.numero,
+      label: formatVersion(entry.numero, entity.versionFormat),
+      approvalDate: entry.fecha,
+      description: entry.descripcion ?? '',
+      approvalSentence: approvalSentence({ acta: entry.acta }),
+      state: 'obsoleto',
+      files: [],
+    });
+  }
+  for (const version of versions) {
+    const state = version.annulled ? 'anulado' : version === current ? 'vigente' : 'obsoleto';
+    byNumber.set(version.number, fromManifest(version, state));
+  }
+  return { rendered, classification: rendered.context.classification, versions: [...byNumber.values()].sort((a, b) => a.number - b.number) };
+}
