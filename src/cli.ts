@@ -22,8 +22,19 @@ Comandos:
   version <CÓDIGO> --motivo "…" abre una nueva versión (borrador) del documento
   approve <CÓDIGO> --acta "…" [--fecha AAAA-MM-DD] [--comite "…"]
                                 aprueba el borrador: pasa a vigente y se archiva
-  impacto <norma> [--abrir-versiones --motivo "…"]
-                                documentos que citan una norma ("Decreto 1008 de 2018" o su id)
+  impacto <norma> [--abrir-versiones [--motivo "…"]]
+                                documentos que citan una norma ("Decreto 1008 de 2018" o su id), en su
+                                marco jurídico o su texto; con --abrir-versiones abre un borrador en
+                                cada uno, cambia la norma derogada por la que la reemplaza en su marco
+                                jurídico y lista lo que falta revisar (--motivo: la descripción)
+  descartar <CÓDIGO> | --todos-de <norma> [--forzar]
+                                descarta un borrador sin aprobar (o todos los que abrió impacto para
+                                esa norma): los datos quedan como antes de abrirlo
+  norma agregar --tipo T --numero N --año AAAA --detalle "…" [--fecha AAAA-MM-DD] [--url U] [--id ID]
+                                agrega una norma al normograma (data/normas.json)
+  norma derogar <norma> --por <norma>
+  norma modificar <norma> --por <norma>
+                                registra que una norma fue derogada (o modificada) por otra
   verify                        comprueba que los archivos archivados no cambiaron
   listado                       escribe el listado maestro (CSV y PDF) en output/
   esquemas                      regenera los JSON Schema de schemas/ a partir del modelo
@@ -57,6 +68,15 @@ const OPTIONS = {
   forzar: { type: 'boolean' },
   force: { type: 'boolean' },
   hilos: { type: 'string' },
+  tipo: { type: 'string' },
+  numero: { type: 'string' },
+  año: { type: 'string' },
+  ano: { type: 'string' },
+  detalle: { type: 'string' },
+  url: { type: 'string' },
+  id: { type: 'string' },
+  por: { type: 'string' },
+  'todos-de': { type: 'string' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,8 +96,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  const takesArgument = ['version', 'approve', 'impacto'].includes(command);
-  const [argument, ...extra] = rest;
+  const takesArgument = ['version', 'approve', 'impacto', 'descartar', 'norma'].includes(command);
+  // "norma" takes its subcommand and then the norm: docctl norma derogar "Decreto 1008 de 2018".
+  const [subcommand, ...afterSubcommand] = command === 'norma' ? rest : [undefined, ...rest];
+  const [argument, ...extra] = afterSubcommand;
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UserError(`argumento de más: ${JSON.stringify(takesArgument ? extra[0] : argument)}; use docctl --ayuda`);
   }
@@ -104,6 +126,19 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/approve.js')).runApprove(options, { code: argument, acta: values.acta, fecha: values.fecha, comite: values.comite, entity: values.entidad });
     case 'impacto':
       return (await import('./commands/impact.js')).runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
+    case 'descartar':
+      return (await import('./commands/discard.js')).runDiscard(options, { code: argument, allOf: values['todos-de'], entity: values.entidad, force: options.force });
+    case 'norma':
+      return (await import('./commands/norma.js')).runNorma(options, subcommand, argument, {
+        tipo: values.tipo,
+        numero: values.numero,
+        año: values.año ?? values.ano,
+        fecha: values.fecha,
+        detalle: values.detalle,
+        url: values.url,
+        id: values.id,
+        por: values.por,
+      });
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
@@ -111,7 +146,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, verify, listado y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, descartar, norma, verify, listado y esquemas`);
   }
 }
 

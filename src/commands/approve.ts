@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isRealIsoDate, todayInColombia } from '../dates.js';
 import { hasErrors, UserError } from '../errors.js';
 import { foldText } from '../fold-text.js';
+import { forgetUndo } from '../edit/draft-undo.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
 import { draftVersion } from '../model/versions.js';
@@ -75,6 +76,7 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
     { path: ['versiones', index, 'acta'], value: { numero: acta, fecha, comite } },
   ]);
   writeFileAtomic(source.json.path, edited);
+  forgetUndo(source.json.path, code);
   process.stdout.write(`${code} versión ${draft.numero} aprobada mediante el acta No. ${acta} (${fecha}); generando y archivando…\n`);
   return runBuild(options);
 }
