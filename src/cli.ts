@@ -46,7 +46,10 @@ Opciones:
   --entidad NOMBRE   la entidad, si el código existe en varias
   --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
   --forzar           vuelve a generar los borradores aunque no hayan cambiado
-                     (lo archivado nunca se regenera)
+                     (lo archivado nunca se regenera); con descartar, descarta
+                     aunque el borrador se haya editado después de abrirlo
+  --por NORMA        con norma derogar/modificar: la norma que la deroga o modifica
+  --todos-de NORMA   con descartar: todos los borradores que abrió impacto para esa norma
   --hilos N          cuántos documentos generar a la vez (por omisión, uno por
                      cada 16 documentos, hasta uno por núcleo)
   --silencio         no muestra el resumen ni el avance
