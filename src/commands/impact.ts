@@ -80,7 +80,8 @@ export function runImpact(options: CommonOptions, query: string | undefined, ope
   for (const norm of norms) {
     const citations = citationsOf(project, norm);
     const by = replacement(norm);
-    const state = norm.estado === 'vigente' ? '' : ` — ${norm.estado}${by ? `, ${norm.estado === 'derogada' ? 'reemplazada' : 'modificada'} por ${normName(by)} (${by.id})` : ''}`;
+    const byName = by ? `${normName(by)} (${by.id})` : '';
+    const state = norm.estado === 'vigente' ? '' : norm.estado === 'derogada' ? ` — derogada${by ? `, reemplazada por ${byName}` : ''}` : ` — modificada${by ? ` por ${byName}` : ''}`;
     write(`${normName(norm)} (${norm.id})${state}\n`);
     if (citations.length === 0) {
       write('  Ningún documento la cita.\n');

@@ -107,12 +107,12 @@ export function addNorm(dataDir: string, input: NewNorm): Norm {
   }
 
   const catalog = loadCatalog(dataDir);
-  const sameId = catalog.byId.get(candidate.id);
-  if (sameId) throw new UserError(`el id "${candidate.id}" ya está en el normograma (${normName(sameId)}); si es otra norma, dé otro id con --id`);
   // Numbers are unique per type and year, and a shortened type names the same series ("Ley" 1581 de 2012 is the "Ley Estatutaria").
   const sameName = findNorms(catalog.byId, normName(candidate))[0];
   if (sameName) throw new UserError(`${normName(candidate)} ya está en el normograma: "${normName(sameName)}" (id "${sameName.id}")`);
 
+  const sameId = catalog.byId.get(candidate.id);
+  if (sameId) throw new UserError(`el id "${candidate.id}" ya está en el normograma (${normName(sameId)}); si es otra norma, dé otro id con --id`);
   // The catalogue lists norms from the newest year to the oldest: the new one goes after the last of its year or a later one.
   const position = catalog.norms.findIndex((n) => n.año < candidate.año);
   const index = position < 0 ? catalog.norms.length : position;

@@ -53,7 +53,8 @@ export function documentTexts(source: ValidDocument): DocumentText[] {
 export interface Mention {
   readonly norm: Norm;
   readonly file: string;
-  readonly line: number | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
   readonly field: string | undefined;
   readonly label: string;
   readonly sentence: string;
@@ -65,8 +66,8 @@ export function mentionsOf(source: ValidDocument, norm: Norm): Mention[] {
     mentionsIn(piece.text, norm).map((mention) => ({
       norm,
       file: piece.file,
-      // In a .md file, the line of the mention; in the JSON, the line of the field (its text is one JSON string).
-      line: piece.jsonPath ? locate(source.json, piece.jsonPath).line : piece.text.slice(0, mention.start).split('\n').length,
+      // In a .md file, the line of the mention; in the JSON, where the field is (its text is one JSON string).
+      ...(piece.jsonPath ? locate(source.json, piece.jsonPath) : { line: piece.text.slice(0, mention.start).split('\n').length, column: undefined }),
       field: piece.field,
       label: piece.label,
       sentence: sentenceAround(piece.text, mention),

@@ -55,7 +55,7 @@ export function draftReview(project: ValidProject, source: ValidDocument, alsoNo
       problems.push(
         warning(
           mention.file,
-          { line: mention.line, field: mention.field },
+          { line: mention.line, column: mention.column, field: mention.field },
           `menciona ${normName(norm)} (${stateOf(norm, project.norms)}) en ${mention.label}; revise la frase, docctl no cambia el texto: «${mention.sentence}»`,
         ),
       );
