@@ -108,11 +108,13 @@ function reviewOpenDrafts(project: ValidProject, citations: readonly Citation[],
 function openVersions(project: ValidProject, options: CommonOptions, citations: readonly Citation[], norm: Norm, by: Norm | undefined, reason: string | undefined): void {
   const description = reason ?? `Actualización normativa: ${describeChange(norm, by!)}.`;
   const opened: ValidDocument[] = [];
+  const alreadyOpen: ValidDocument[] = [];
   write('\n');
   for (const c of citations) {
     const code = c.source.document.codigo;
     if (draftVersion(c.source.document)) {
       write(`${code}: ya tiene un borrador abierto; no se abrió otro (revise su marco jurídico a mano)\n`);
+      alreadyOpen.push(c.source);
       continue;
     }
     const framework = frameworkChange(c.source.document.normas, norm, by, normName);
@@ -121,10 +123,13 @@ function openVersions(project: ValidProject, options: CommonOptions, citations: 
     if (framework.summary) write(`  marco jurídico: ${framework.summary}\n`);
     opened.push(c.source);
   }
-  if (opened.length === 0) return;
+  if (opened.length === 0) {
+    for (const source of alreadyOpen) printReview(project, source, norm);
+    return;
+  }
   // The review list is about the data as it now is: read it again.
   const after = prepare(options);
-  for (const source of opened) {
+  for (const source of [...opened, ...alreadyOpen]) {
     const fresh = after.project.entities.flatMap((e) => e.documents).find((d) => d.json.path === source.json.path);
     if (fresh) printReview(after.project, fresh, norm);
   }

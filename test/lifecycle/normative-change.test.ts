@@ -38,7 +38,7 @@ const linkedFile = (name: RegExp) => {
   return resolve(dirname(sitePage), href!);
 };
 /** A legal-framework row of the PDF (type, number and year columns). */
-const frameworkRow = (tipo: string, numero: string, año: number) => new RegExp(`^${tipo}\\s+${numero}\\s+${año}\\s`, 'm');
+const frameworkRow = (tipo: string, numero: string, año: number) => new RegExp(`^\\s*${tipo}\\s+${numero}\\s+${año}\\s`, 'm');
 const siteRow = (numero: string, año: number) => `<td><p>${numero}</p></td><td><p>${año}</p></td>`;
 
 const REPEALED_IN_SEEDS = '"estado": "derogada",\n      "reemplazadaPor": "decreto-767-2022"';
@@ -133,6 +133,11 @@ describe('a normative change, from the repeal to the approved version', () => {
     expect(result.stderr).toMatch(/DE-P-007\.json:\d+:\d+: advertencia: versiones\[1\]: DE-P-007 v2 \(borrador\): faltan firmantes para aprobar/);
     // The draft no longer cites the repealed decree, so the "needs a new version" warning is gone.
     expect(result.stderr).not.toContain('que está derogada');
+    // impacto without --abrir-versiones gives the review list of the drafts already open.
+    const impact = cli('impacto', 'Decreto 1008 de 2018');
+    expect(impact.stdout).toContain('\nPendiente de revisión en GTI-P-001 v3 (borrador), 3 puntos:\n');
+    expect(impact.stdout).toContain(`  - ${introFile}:3: menciona Decreto 1008 de 2018`);
+    expect(impact.stdout).not.toContain('Pendiente de revisión en DE-P-007');
   });
 
   it('discards the Personería draft: its file is byte for byte as before the opening', () => {
@@ -156,10 +161,10 @@ describe('a normative change, from the repeal to the approved version', () => {
     });
     writeFileSync(alcaldiaFile, `${JSON.stringify(doc, null, 2)}\n`);
     // The approval branch adds a confirmation that --si skips; pass it only where it exists.
-    const confirms = runCli(['--ayuda']).stdout.includes('--si');
+    const confirms = /\s--si\b/.test(runCli(['--ayuda']).stdout);
     const result = cli('approve', 'GTI-P-001', '--acta', '011', '--fecha', '2026-11-29', ...(confirms ? ['--si'] : []));
     expect(result.stderr).not.toContain('error');
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(existsSync(join(data, 'alcaldia-cartagena', 'deshacer'))).toBe(false);
     const late = cli('descartar', 'GTI-P-001');
     expect(late.status).toBe(1);
