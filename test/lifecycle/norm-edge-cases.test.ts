@@ -119,6 +119,7 @@ describe('the review list of a draft', () => {
     editJson(data, MINIMAL_DOC, (value) => {
       value.normas = ['ley-1712-2014', 'decreto-1008-2018', 'ley-9-2020'];
       (value.glosario as Record<string, string>[])[0]!.definicion = 'Ave. Citada en la Ley 9 de 2020.';
+      value.roles = [{ rol: 'Líder', responsabilidades: 'Aplica la ley 9 del 2020.', responsable: 'Jefe' }];
       (value.versiones as unknown[]).push({
         numero: 2,
         estado: 'borrador',
@@ -133,6 +134,7 @@ describe('the review list of a draft', () => {
     const points = draftReview(prepared.project, source).map((p) => formatProblem(p).replace(/^.*?: advertencia: /, ''));
     expect(points).toEqual([
       'glosario[0].definicion: GC-P-001 v2 (borrador): menciona Ley 9 de 2020 (derogada) en glosario («Ñandú»); revise la frase, docctl no cambia el texto: «Citada en la Ley 9 de 2020.»',
+      'roles[0].responsabilidades: GC-P-001 v2 (borrador): menciona Ley 9 de 2020 (derogada) en roles («Líder»); revise la frase, docctl no cambia el texto: «Aplica la ley 9 del 2020.»',
       'normas[0]: GC-P-001 v2 (borrador): el marco jurídico cita Ley 1712 de 2014, modificada por Decreto 767 de 2022; revise si el marco jurídico debe citar también "decreto-767-2022"',
       'normas[1]: GC-P-001 v2 (borrador): el marco jurídico cita Decreto 1008 de 2018, derogada, reemplazada por Decreto 767 de 2022; cámbiela en "normas" por "decreto-767-2022"',
       'normas[2]: GC-P-001 v2 (borrador): el marco jurídico cita Ley 9 de 2020, derogada; quítela de "normas" si ya no aplica',
