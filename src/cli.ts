@@ -24,8 +24,19 @@ Comandos:
                                 aprueba el borrador: pasa a vigente y se archiva;
                                 muestra qué archivará y pide confirmación
                                 (--si la da por adelantado, para scripts)
-  impacto <norma> [--abrir-versiones --motivo "…"]
-                                documentos que citan una norma ("Decreto 1008 de 2018" o su id)
+  impacto <norma> [--abrir-versiones [--motivo "…"]]
+                                documentos que citan una norma ("Decreto 1008 de 2018" o su id), en su
+                                marco jurídico o su texto; con --abrir-versiones abre un borrador en
+                                cada uno, cambia la norma derogada por la que la reemplaza en su marco
+                                jurídico y lista lo que falta revisar (--motivo: la descripción)
+  descartar <CÓDIGO> | --todos-de <norma> [--forzar]
+                                descarta un borrador sin aprobar (o todos los que abrió impacto para
+                                esa norma): los datos quedan como antes de abrirlo
+  norma agregar --tipo T --numero N --año AAAA --detalle "…" [--fecha AAAA-MM-DD] [--url U] [--id ID]
+                                agrega una norma al normograma (data/normas.json)
+  norma derogar <norma> --por <norma>
+  norma modificar <norma> --por <norma>
+                                registra que una norma fue derogada (o modificada) por otra
   anular <CÓDIGO> --version N --motivo "…" [--por "Nombre"]
                                 anula una aprobación equivocada: queda en el registro
                                 (quién, cuándo, por qué), nada se borra y vuelve a
@@ -43,7 +54,10 @@ Opciones:
   --entidad NOMBRE   la entidad, si el código existe en varias
   --hoy AAAA-MM-DD   la fecha de hoy para las revisiones vencidas (por omisión, la real)
   --forzar           vuelve a generar los borradores aunque no hayan cambiado
-                     (lo archivado nunca se regenera)
+                     (lo archivado nunca se regenera); con descartar, descarta
+                     aunque el borrador se haya editado después de abrirlo
+  --por NORMA        con norma derogar/modificar: la norma que la deroga o modifica
+  --todos-de NORMA   con descartar: todos los borradores que abrió impacto para esa norma
   --hilos N          cuántos documentos generar a la vez (por omisión, uno por
                      cada 16 documentos, hasta uno por núcleo)
   --silencio         no muestra el resumen ni el avance
@@ -68,6 +82,14 @@ const OPTIONS = {
   forzar: { type: 'boolean' },
   force: { type: 'boolean' },
   hilos: { type: 'string' },
+  tipo: { type: 'string' },
+  numero: { type: 'string' },
+  año: { type: 'string' },
+  ano: { type: 'string' },
+  detalle: { type: 'string' },
+  url: { type: 'string' },
+  id: { type: 'string' },
+  'todos-de': { type: 'string' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -87,8 +109,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  const takesArgument = ['version', 'approve', 'impacto', 'anular'].includes(command);
-  const [argument, ...extra] = rest;
+  const takesArgument = ['version', 'approve', 'impacto', 'anular', 'descartar', 'norma'].includes(command);
+  // "norma" takes its subcommand and then the norm: docctl norma derogar "Decreto 1008 de 2018".
+  const [subcommand, ...afterSubcommand] = command === 'norma' ? rest : [undefined, ...rest];
+  const [argument, ...extra] = afterSubcommand;
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UserError(`argumento de más: ${JSON.stringify(takesArgument ? extra[0] : argument)}; use docctl --ayuda`);
   }
@@ -117,6 +141,19 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/impact.js')).runImpact(options, argument, values['abrir-versiones'] ?? false, values.motivo);
     case 'anular':
       return (await import('./commands/annul.js')).runAnnul(options, { code: argument, version: values.version, motivo: values.motivo, por: values.por, entity: values.entidad });
+    case 'descartar':
+      return (await import('./commands/discard.js')).runDiscard(options, { code: argument, allOf: values['todos-de'], entity: values.entidad, force: options.force });
+    case 'norma':
+      return (await import('./commands/norma.js')).runNorma(options, subcommand, argument, {
+        tipo: values.tipo,
+        numero: values.numero,
+        año: values.año ?? values.ano,
+        fecha: values.fecha,
+        detalle: values.detalle,
+        url: values.url,
+        id: values.id,
+        por: values.por,
+      });
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
@@ -124,7 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, verify, listado y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado y esquemas`);
   }
 }
 

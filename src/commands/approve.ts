@@ -22,6 +22,7 @@ import { isRealIsoDate, todayInColombia } from '../dates.js';
 import { hasErrors, UserError } from '../errors.js';
 import { passFaultPoint } from '../fault-points.js';
 import { personNameKey, visibleName } from '../fold-text.js';
+import { forgetUndo } from '../edit/draft-undo.js';
 import { editJsonText } from '../edit/edit-json.js';
 import { findDocument } from '../edit/find-document.js';
 import { displayPath } from '../load/load-project.js';
@@ -179,6 +180,7 @@ async function commitApproval(options: BuildOptions, approval: Approval): Promis
       );
       passFaultPoint('aprobar:antes-de-editar-datos');
       writeFileAtomic(draft.source.json.path, approval.text);
+      forgetUndo(draft.source.json.path, approval.code);
       passFaultPoint('aprobar:datos-editados');
       process.stdout.write(`${approval.code} versión ${doc.context.version.label} aprobada mediante el acta No. ${approval.acta} (${approval.fecha}) y archivada en ${displayPath(target)}/\n`);
     } else {

@@ -110,6 +110,7 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   if (catalogLoaded) {
     const ids = [...norms.keys()];
     const seen = new Set<string>();
+    const isDraftOpen = doc.versiones.at(-1)?.estado === 'borrador';
     doc.normas.forEach((id, index) => {
       const where = () => at(json, ['normas', index]);
       const norm = norms.get(id);
@@ -118,7 +119,8 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
         problems.push(errorProblem(json.file, `"${id}" no está en el normograma (data/normas.json)${hint ? `; ¿quiso decir "${hint}"?` : '; agréguela allí primero'}`, where()));
       } else if (seen.has(id)) {
         problems.push(errorProblem(json.file, `"${id}" está repetida en el marco jurídico`, where()));
-      } else if (norm.estado === 'derogada') {
+      } else if (norm.estado === 'derogada' && !isDraftOpen) {
+        // With a draft open, its review list names the norm (validate/draft-review.ts).
         const replacement = norm.reemplazadaPor ? norms.get(norm.reemplazadaPor) : undefined;
         problems.push({
           severity: 'advertencia',

@@ -154,7 +154,7 @@ describe('the version lifecycle', () => {
     const { cli } = seeds();
     const result = cli('impacto', 'Decreto 1008 de 2018');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('derogada, reemplazada por decreto-767-2022');
+    expect(result.stdout).toContain('derogada, reemplazada por Decreto 767 de 2022 (decreto-767-2022)');
     expect(result.stdout).toMatch(/alcaldia-cartagena\s+GTI-P-001\s+«POLÍTICA DE GOBIERNO DIGITAL»\s+versión vigente 2\.0/);
     expect(result.stdout).toContain('marco jurídico (normas[21])');
     expect(result.stdout).toContain('texto de «INTRODUCCIÓN»');
