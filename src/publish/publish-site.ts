@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { SourceDocument } from '../pipeline/sources.js';
 import { isArchived, readManifest } from './archive.js';
 import { readArchivedSource } from './archived-source.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileIfChanged } from './atomic-write.js';
 import { insideOutput, SITE_DIR, versionDir } from './output-paths.js';
 import { buildSite } from './site/index.js';
 import { siteDocumentFrom, siteVersions } from './site/from-prepared.js';
@@ -44,17 +44,6 @@ function removeEmptyFolders(dir: string, root: string): void {
   if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
-/** Writes `path` only when its bytes differ: an unchanged site costs reads, not writes and flushes. */
-function writeIfChanged(path: string, content: Uint8Array | string): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  try {
-    if (Buffer.compare(readFileSync(path), bytes) === 0) return;
-  } catch {
-    // missing or unreadable: write it
-  }
-  writeFileAtomic(path, bytes);
-}
-
 export function publishSite(documents: readonly SourceDocument[], outputDir: string): { files: readonly string[]; removed: number } {
   const siteDocuments = documents.flatMap((doc) => {
     const { context } = doc;
@@ -75,7 +64,7 @@ export function publishSite(documents: readonly SourceDocument[], outputDir: str
   for (const [path, content] of files) {
     const target = insideOutput(outputDir, `${SITE_DIR}/${path}`);
     keep.add(target);
-    writeIfChanged(target, content);
+    writeFileIfChanged(target, content);
   }
   let removed = 0;
   for (const file of listFiles(root)) {

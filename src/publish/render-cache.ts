@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidSection } from '../validate/rules.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileIfChanged } from './atomic-write.js';
 
 const CACHE_FILE = '.docctl-cache.json';
 /** Bumped when the entries change shape: an older cache is then ignored. */
@@ -135,8 +135,9 @@ export class RenderCache {
     this.entries[slot] = entry;
   }
 
+  /** Writes the cache when it changed: a build that changed nothing leaves it untouched. */
   save(): void {
     const file: CacheFile = { formato: CACHE_FORMAT, entradas: this.entries, sitio: this.site };
-    writeFileAtomic(join(this.outputDir, CACHE_FILE), `${JSON.stringify(file, null, 1)}\n`);
+    writeFileIfChanged(join(this.outputDir, CACHE_FILE), `${JSON.stringify(file, null, 1)}\n`);
   }
 }

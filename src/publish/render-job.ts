@@ -13,7 +13,7 @@ import { shapedWordsText, useShapedWords } from '../write/pdf/shaped-words-store
 import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
 import { sha256 } from './archive.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, writeFileIfChanged } from './atomic-write.js';
 import { renderEditions } from './render-editions.js';
 
 export interface RenderJob {
@@ -108,7 +108,7 @@ export async function runRenderJob(job: RenderJob, templates?: TemplateSet): Pro
 export function keepShapedWords({ file, program }: ShapedWordsFile): void {
   if (freshlyShapedCount() === 0) return;
   try {
-    writeFileAtomic(file, shapedWordsText(program, cachedRuns()));
+    writeFileIfChanged(file, shapedWordsText(program, cachedRuns()));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
   }
