@@ -1,14 +1,19 @@
 // docctl approve, in this process: every refusal alone, with its message,
-// and a refused approval leaves the data file byte-identical. One approval
-// that succeeds, to see what it writes. (The whole lifecycle through the
-// real CLI is test/lifecycle/workflow.test.ts.)
-import { existsSync, readFileSync } from 'node:fs';
+// and a refused approval leaves the data file byte-identical; an approval
+// that succeeds, for what it writes in the data file. The build it then
+// runs is stood in for here, so that these tests stay fast enough to run
+// against every mutant (npm run mutacion); approve-build.test.ts and
+// test/lifecycle/workflow.test.ts run the real one.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApprove, type ApproveArguments } from '../../src/commands/approve.js';
+import { runBuild } from '../../src/commands/build.js';
 import { todayInColombia } from '../../src/dates.js';
 import { UserError } from '../../src/errors.js';
 import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
+
+vi.mock('../../src/commands/build.js', () => ({ runBuild: vi.fn(async () => 0) }));
 
 type Json = Record<string, unknown>;
 type Doc = Json & { versiones: Json[] };
@@ -50,6 +55,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.mocked(runBuild).mockClear();
 });
 
 /** Approving refuses with exactly `message`, as a user error, and the data file does not change. */
@@ -59,7 +65,7 @@ async function expectRefusal(setup: ReturnType<typeof project>, args: Partial<Ap
   await expect(refusal).rejects.toThrow(UserError);
   await expect(refusal).rejects.toThrow(expect.objectContaining({ message }));
   expect(setup.text()).toBe(before);
-  expect(existsSync(setup.options.outputDir)).toBe(false);
+  expect(runBuild).not.toHaveBeenCalled();
 }
 
 describe('approve refuses, each reason alone', () => {
@@ -147,14 +153,16 @@ describe('approve refuses, each reason alone', () => {
 });
 
 describe('approve, when nothing is missing', () => {
-  it('turns the draft into the vigente version, with the committee of the last acta, and builds', async () => {
+  it('turns the draft into the vigente version, with the committee of the last acta, then builds', async () => {
     const setup = project((doc) => {
       doc.versiones.splice(1, 0, { numero: 2, fecha: '2021-06-01', descripcion: 'Segunda', acta: { numero: '005', fecha: '2021-06-01', comite: 'Comité de Calidad' } });
       doc.versiones[2]!.numero = 3;
     });
     const before = JSON.parse(setup.text()) as Doc;
+    vi.mocked(runBuild).mockResolvedValueOnce(7);
     // On the day of the last approval: dates may repeat, never go back.
-    expect(await setup.approve({ fecha: '2021-06-01', comite: undefined, acta: ' 011 ' })).toBe(0);
+    expect(await setup.approve({ fecha: '2021-06-01', comite: undefined, acta: ' 011 ' })).toBe(7);
+    expect(runBuild).toHaveBeenCalledExactlyOnceWith(setup.options);
     const after = JSON.parse(setup.text()) as Doc;
     const { estado: _estado, ...approvedDraft } = before.versiones[2]!;
     expect(after.versiones).toEqual([
@@ -163,8 +171,6 @@ describe('approve, when nothing is missing', () => {
     ]);
     expect({ ...after, versiones: [] }).toEqual({ ...before, versiones: [] });
     expect(stdout.join('')).toBe('GC-P-001 versión 3 aprobada mediante el acta No. 011 (2021-06-01); generando y archivando…\n');
-    const manifest = JSON.parse(readFileSync(join(setup.options.outputDir, 'entidad-prueba', 'GC-P-001', 'v3', 'manifiesto.json'), 'utf8'));
-    expect(manifest).toMatchObject({ version: 3, fechaAprobacion: '2021-06-01', acta: { numero: '011', comite: 'Comité de Calidad' } });
   });
 
   it('dates the approval today (Colombia) unless --fecha says otherwise, and takes --comite over the last acta', async () => {

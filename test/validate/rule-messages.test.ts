@@ -7,8 +7,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/errors.js';
-import { prepare } from '../../src/pipeline.js';
-import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
+import { loadProject } from '../../src/load/load-project.js';
+import { validateProject } from '../../src/validate/validate-project.js';
+import { copyProject, editJson, MINIMAL_DOC } from '../support/project.js';
 
 type Json = Record<string, unknown>;
 type Doc = Json & { versiones: Json[]; secciones: Json[]; normas: string[]; glosario: Json[] };
@@ -38,7 +39,9 @@ function problemsAfter(edits: Edits): Problem[] {
   if (edits.catalog) editJson(data, 'normas.json', (value) => edits.catalog!(value as unknown as Catalog));
   if (edits.entity) editJson(data, 'entidad-prueba/entidad.json', edits.entity);
   edits.data?.(data);
-  return [...prepare({ dataDir: data, templatesDir: TEMPLATES, today: edits.today }).problems];
+  // The load and validate stages only: rules are theirs, and a test that
+  // also renders would cost every mutant of `npm run mutacion` more time.
+  return validateProject(loadProject(data), edits.today).problems;
 }
 
 /** What a reader needs from a problem: how bad, which file, which field, what it says; and that it has a line. */
