@@ -1,6 +1,6 @@
 // docctl version, in this process: each refusal alone with its message (the
 // data file unchanged), and what opening a draft writes.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runVersion } from '../../src/commands/version.js';
@@ -60,6 +60,27 @@ describe('version refuses, each reason alone', () => {
   it('while a draft is open', () => {
     const setup = project((doc) => doc.versiones.push({ numero: 2, estado: 'borrador', descripcion: 'Cambio en curso' }));
     expectRefusal(setup, 'GC-P-001', 'Otro cambio', 'GC-P-001 ya tiene un borrador abierto (versión 2: "Cambio en curso"); apruébelo con docctl approve GC-P-001 --acta "…" o siga editándolo');
+  });
+
+  it('a code no document has, with a hint when one is close', () => {
+    expectRefusal(project(), 'GC-P-010', 'Cambio', 'no hay ningún documento con el código "GC-P-010"; ¿quiso decir "GC-P-001"?');
+    expectRefusal(project(), 'ZZZ', 'Cambio', 'no hay ningún documento con el código "ZZZ"');
+  });
+
+  it('a code in an entity other than the one named with --entidad', () => {
+    const setup = project();
+    const before = setup.text();
+    expect(() => runVersion(setup.options, 'GC-P-001', 'Cambio', 'otra-entidad')).toThrow(/^no hay ningún documento con el código "GC-P-001" en otra-entidad/);
+    expect(setup.text()).toBe(before);
+  });
+
+  it('a code two entities use, unless --entidad says which', () => {
+    const setup = project();
+    cpSync(join(setup.options.dataDir, 'entidad-prueba'), join(setup.options.dataDir, 'otra-entidad'), { recursive: true });
+    expectRefusal(setup, 'GC-P-001', 'Cambio', 'el código GC-P-001 existe en varias entidades (entidad-prueba, otra-entidad); indique cuál con --entidad');
+    expect(runVersion(setup.options, 'GC-P-001', 'Cambio', 'otra-entidad')).toBe(0);
+    expect(setup.text()).not.toContain('borrador');
+    expect(readFileSync(join(setup.options.dataDir, 'otra-entidad', 'documentos', 'GC-P-001.json'), 'utf8')).toContain('"estado": "borrador"');
   });
 
   it('when the data has errors, printing them', () => {

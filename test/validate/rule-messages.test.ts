@@ -3,6 +3,7 @@
 // is wrong, in Spanish. Structured Problems, not printed lines, so a rule
 // that points at the wrong field fails even when its words are right.
 // (validation-rules.test.ts holds the older tests of the printed form.)
+import { deflateSync } from 'node:zlib';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { Problem } from '../../src/errors.js';
 import { loadProject } from '../../src/load/load-project.js';
 import { validateProject } from '../../src/validate/validate-project.js';
 import { copyProject, editJson, MINIMAL_DOC } from '../support/project.js';
+import { pngChunk } from '../write/pdf/png-fixture.js';
 
 type Json = Record<string, unknown>;
 type Doc = Json & { versiones: Json[]; secciones: Json[]; normas: string[]; glosario: Json[] };
@@ -434,6 +436,52 @@ describe('files and folders (validateProject)', () => {
     expectOnly(
       { entity: (e) => (e.logo = 'escudo.png') },
       { file: ENTITY_FILE, field: 'logo', message: expect.stringMatching(/^"escudo\.png" no existe en \S*\/data\/entidad-prueba; ponga allí el logo \(PNG o JPG\) o corrija el nombre$/) },
+    );
+  });
+});
+
+describe('files that cannot be read (loadProject)', () => {
+  it('refuses a data folder that does not exist', () => {
+    const missing = join(copyProject(), 'no-hay-datos');
+    expect(validateProject(loadProject(missing)).problems.map(described)).toEqual([
+      { severity: 'error', file: missing, field: undefined, message: 'no existe la carpeta de datos; cree data/ con normas.json y una carpeta por entidad' },
+    ]);
+  });
+
+  it('refuses an entity folder without entidad.json', () => {
+    const problem = onlyProblem({ data: (data) => rmSync(join(data, 'entidad-prueba', 'entidad.json')) });
+    expect(described(problem)).toEqual({ severity: 'error', file: expect.stringMatching(ENTITY_FILE), field: undefined, message: 'falta el archivo de la entidad (entidad.json)' });
+  });
+
+  it('refuses a data file it cannot read, with the system’s reason', () => {
+    const problem = onlyProblem({ data: (data) => mkdirSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-002.json')) });
+    expect(described(problem)).toEqual({
+      severity: 'error',
+      file: expect.stringMatching(/\/data\/entidad-prueba\/documentos\/GC-P-002\.json$/),
+      field: undefined,
+      message: 'no se pudo leer el archivo (EISDIR)',
+    });
+  });
+
+  it('names the line inside a text field that holds an unprintable character', () => {
+    expectOnly(
+      { doc: (d) => (d.secciones[0]!.titulo = 'Primera línea\nsegunda línea con 漢') },
+      { field: 'secciones[0].titulo', message: 'línea 2 del texto: el carácter «漢» (U+6F22) no existe en la fuente de los documentos y se imprimiría en blanco; quítelo o reemplácelo por texto' },
+    );
+  });
+
+  it('refuses a logo the PDF edition cannot use, saying why, at check time', () => {
+    // A 1×1 RGB PNG, interlaced (Adam7).
+    const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 1]);
+    const interlaced = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngChunk('IHDR', header),
+      pngChunk('IDAT', deflateSync(Buffer.from([0, 255, 255, 255]))),
+      pngChunk('IEND', Buffer.alloc(0)),
+    ]);
+    expectOnly(
+      { data: (data) => writeFileSync(join(data, 'entidad-prueba', 'logo.png'), interlaced) },
+      { file: ENTITY_FILE, field: 'logo', message: '"logo.png": el logo es un PNG entrelazado (Adam7), que docctl no puede aplanar; guárdelo sin entrelazado' },
     );
   });
 });
