@@ -173,6 +173,14 @@ describe('approve, when nothing is missing', () => {
     expect(stdout.join('')).toBe('GC-P-001 versión 3 aprobada mediante el acta No. 011 (2021-06-01); generando y archivando…\n');
   });
 
+  it('approves a first version: no earlier date to respect, the committee from --comite', async () => {
+    const setup = project((doc) => (doc.versiones = [{ ...completeDraft(1) }]));
+    expect(await setup.approve({ fecha: '2020-01-01' })).toBe(0);
+    expect((JSON.parse(setup.text()) as Doc).versiones).toEqual([
+      { ...completeDraft(1), estado: undefined, fecha: '2020-01-01', acta: { numero: '010', fecha: '2020-01-01', comite: COMMITTEE } },
+    ].map(({ estado: _estado, ...version }) => version));
+  });
+
   it('dates the approval today (Colombia) unless --fecha says otherwise, and takes --comite over the last acta', async () => {
     const setup = project();
     expect(await setup.approve({ fecha: undefined, comite: ' Comité Nuevo ' })).toBe(0);

@@ -113,6 +113,18 @@ describe('the norm catalog (catalogRules)', () => {
     );
   });
 
+  it('refuses a norm that replaces itself whatever its state', () => {
+    expectOnly(
+      {
+        catalog: (c) => {
+          c.normas[0]!.estado = 'modificada';
+          c.normas[0]!.reemplazadaPor = 'ley-1712-2014';
+        },
+      },
+      { file: CATALOG_FILE, field: 'normas[0].reemplazadaPor', message: 'una norma no puede reemplazarse a sí misma' },
+    );
+  });
+
   it('accepts a replacement that appears later in the catalog', () => {
     expect(problemsAfter({ catalog: (c) => c.normas.reverse() })).toEqual([]);
   });
@@ -220,6 +232,13 @@ describe('drafts (documentRules)', () => {
       { severity: 'error', file: expect.stringMatching(DOC_FILE), field: 'versiones[1].estado', message: 'solo la última versión puede ser un borrador; las anteriores ya fueron aprobadas' },
       { severity: 'advertencia', file: expect.stringMatching(DOC_FILE), field: 'versiones[1]', message: 'la versión 2 no tiene fecha de aprobación registrada; el control de cambios mostrará "—"' },
     ]);
+  });
+
+  it('refuses two drafts, naming the first, and warns of nothing else', () => {
+    expectOnly(
+      { doc: (d) => (d.versiones = [draft(1), draft(2)]) },
+      { field: 'versiones[0].estado', message: 'solo la última versión puede ser un borrador; las anteriores ya fueron aprobadas' },
+    );
   });
 
   it('refuses a draft with an approval date', () => {
