@@ -119,11 +119,20 @@ describe('sealing a version (sealVersion)', () => {
     sealed(output, 'a/C-1/v2', { 'x.pdf': '2' });
     sealed(output, 'a/C-1/borrador', { 'x.pdf': '3' });
     sealed(output, 'a/C-1/v1x', { 'x.pdf': '4' });
+    sealed(output, 'a/C-1/xv1', { 'x.pdf': '4' });
     sealed(output, 'a/b/c/d/v1', { 'x.pdf': '5' });
     sealed(output, 'a/b/c/d/e/v1', { 'x.pdf': '6' });
     mkdirSync(join(output, 'a', 'C-1', 'v3'));
     writeFileSync(join(output, 'a', 'v4'), 'a file, not a folder');
     expect(findArchivedVersions(output).map((found) => found.dir)).toEqual([join(output, 'a/C-1/v2'), join(output, 'a/b/c/d/v1'), join(output, 'b/C-2/v10')]);
     expect(findArchivedVersions(join(output, 'nada'))).toEqual([]);
+  });
+
+  it('lists versions sorted by path whatever order the folders were made in', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `entidad-${String.fromCharCode(0x6c - i)}`);
+    for (const name of names) sealed(output, `${name}/C-1/v1`, { 'x.pdf': name });
+    expect(findArchivedVersions(output).map((found) => found.manifest.archivos[0]!.sha256)).toEqual(
+      [...names].sort().map((name) => sha256(encode(name))),
+    );
   });
 });

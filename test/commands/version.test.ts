@@ -93,6 +93,21 @@ describe('version refuses, each reason alone', () => {
 });
 
 describe('version opens a draft', () => {
+  it('numbered after the last of three versions, inserted as the last entry of the file', () => {
+    const setup = project((doc) => doc.versiones.push({ numero: 2, fecha: '2022-01-01', descripcion: 'Segunda' }, { numero: 3, fecha: '2023-01-01', descripcion: 'Tercera' }));
+    const before = setup.text();
+    expect(runVersion(setup.options, 'GC-P-001', 'Cuarta')).toBe(0);
+    const after = setup.text();
+    expect((JSON.parse(after) as Doc).versiones.map((v) => v.numero)).toEqual([1, 2, 3, 4]);
+    // Nothing but one insertion: the text before it and after it is the old text.
+    let prefix = 0;
+    while (before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < before.length - prefix && before.at(-1 - suffix) === after.at(-1 - suffix)) suffix++;
+    expect(prefix + suffix).toBe(before.length);
+    expect(after.slice(prefix, after.length - suffix)).toMatch(/"numero": 4,\s*"estado": "borrador",\s*"descripcion": "Cuarta"/);
+  });
+
   it('numbered after the last version (not after the count), with the reason trimmed, adding nothing else', () => {
     const setup = project((doc) => doc.versiones.push({ numero: 3, fecha: '2022-01-01', descripcion: 'Tercera' }));
     const before = JSON.parse(setup.text()) as Doc;

@@ -90,6 +90,12 @@ describe('planSite', () => {
     ]);
   });
 
+  it('refuses, as a bug, an entity or code that could not be a folder of its kind', () => {
+    const entity = sampleDocument().context.entity;
+    expect(() => planSite({ documents: [siteDocument({ entity: { ...entity, slug: 'Alcaldia_Prueba' } })] })).toThrow('internal: unsafe entity for a site path: "Alcaldia_Prueba"');
+    expect(() => planSite({ documents: [siteDocument({ code: 'gti_p.001' })] })).toThrow('internal: unsafe code for a site path: "gti_p.001"');
+  });
+
   it('treats inconsistent input as a bug', () => {
     expect(() => planSite({ documents: [siteDocument({}, [version(1, 'vigente'), version(2, 'vigente')])] })).toThrow('internal: alcaldia-prueba/GTI-P-001 has 2 versions in force');
     expect(() => planSite({ documents: [siteDocument({}, [version(1, 'vigente')])] })).toThrow(
