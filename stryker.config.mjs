@@ -1,7 +1,7 @@
 // npm run mutacion: mutation testing of the modules that hold the
 // document-control rules (issue 23). Not part of `npm test`: a run takes
 // minutes. Every mutant that survives is killed by a new test or listed as
-// equivalent, with the reason, in test/MUTATION.md.
+// equivalent, with the reason, in docs/mutation.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   // By glob, so the modules keep being mutated when they move (the archive is
