@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'output/**', 'node_modules/**', 'schemas/**'] },
+  { ignores: ['dist/**', 'output/**', 'node_modules/**', 'schemas/**', 'reports/**', '.stryker-tmp*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

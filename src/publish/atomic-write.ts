@@ -2,7 +2,7 @@
 // temporary file in the same folder, are flushed to disk, then renamed over
 // the target (rename is atomic within a file system). A crash leaves at most
 // a ".tmp-" file, which the next build removes.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
@@ -33,6 +33,21 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
   } catch (error) {
     throw asUserError(error, path);
   }
+}
+
+/**
+ * Writes `path` (atomically) only when its bytes differ from what is there:
+ * a build that changed nothing leaves the file untouched, modification time
+ * included, and costs a read instead of a write and a flush.
+ */
+export function writeFileIfChanged(path: string, content: Uint8Array | string): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    if (Buffer.compare(readFileSync(path), bytes) === 0) return;
+  } catch {
+    // missing or unreadable: write it
+  }
+  writeFileAtomic(path, bytes);
 }
 
 /** A disk or permission problem at `path`, said for people; any other error unchanged. */

@@ -7,11 +7,11 @@
 // and stops on any mismatch; when a build fails, withdraw() publishes again
 // without what must come down, leaving out whatever does not verify.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityArchive } from '../archive/verify.js';
 import { versionsOf } from '../archive/verify.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileIfChanged } from './atomic-write.js';
 import { insideOutput, SITE_DIR } from './output-paths.js';
 import type { PublicationInputs } from './publication-inputs.js';
 import { programHash } from './render-cache.js';
@@ -38,17 +38,6 @@ function removeEmptyFolders(dir: string, root: string): void {
     if (statSync(path).isDirectory()) removeEmptyFolders(path, root);
   }
   if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
-}
-
-/** Writes `path` only when its bytes differ: an unchanged site costs reads, not writes and flushes. */
-function writeIfChanged(path: string, content: Uint8Array | string): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  try {
-    if (Buffer.compare(readFileSync(path), bytes) === 0) return;
-  } catch {
-    // missing or unreadable: write it
-  }
-  writeFileAtomic(path, bytes);
 }
 
 /** The site's documents; a document with any archived version that does not verify is left out. */
@@ -85,7 +74,7 @@ export function publishSite(inputs: PublicationInputs, archives: readonly Entity
   for (const [path, content] of files) {
     const target = insideOutput(outputDir, `${SITE_DIR}/${path}`);
     keep.add(target);
-    writeIfChanged(target, content);
+    writeFileIfChanged(target, content);
   }
   let removed = 0;
   for (const file of listFiles(root)) {

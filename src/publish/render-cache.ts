@@ -20,7 +20,7 @@ import { basename, dirname, join } from 'node:path';
 import { openSealedCache, sealCache } from './cache-seal.js';
 import { fileURLToPath } from 'node:url';
 import type { ValidSection } from '../validate/rules.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileIfChanged } from './atomic-write.js';
 import { CACHE_FILE } from './output-paths.js';
 
 /** Bumped when the entries change shape: an older cache is then ignored. */
@@ -169,10 +169,11 @@ export class RenderCache {
     this.entries[slot] = entry;
   }
 
+  /** Writes the cache when it changed: a build that changed nothing leaves it untouched. */
   save(): void {
     const file: CacheFile = { formato: CACHE_FORMAT, entradas: this.entries, sitio: this.site };
     const sealed = sealCache(`${JSON.stringify(file, null, 1)}\n`);
     // No key, no cache: the next build renders everything, as without one.
-    if (sealed !== undefined) writeFileAtomic(join(this.outputDir, CACHE_FILE), sealed);
+    if (sealed !== undefined) writeFileIfChanged(join(this.outputDir, CACHE_FILE), sealed);
   }
 }

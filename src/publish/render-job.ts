@@ -14,7 +14,7 @@ import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache
 import { sha256 } from '../archive/manifest.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { passFaultPoint } from '../fault-points.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, writeFileIfChanged } from './atomic-write.js';
 import { openSealedCache, sealCache } from './cache-seal.js';
 import { renderEditions } from './render-editions.js';
 
@@ -119,7 +119,7 @@ export function keepShapedWords({ file, program }: ShapedWordsFile): void {
   const sealed = sealCache(shapedWordsText(program, cachedRuns()));
   if (sealed === undefined) return;
   try {
-    writeFileAtomic(file, sealed);
+    writeFileIfChanged(file, sealed);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
   }

@@ -46,7 +46,8 @@ export function catalogRules(json: JsonFile, norms: readonly Norm[]): Problem[] 
         errorProblem(json.file, `"${norm.reemplazadaPor}" no está en el normograma${hint ? `; ¿quiso decir "${hint}"?` : ''}`, at(json, ['normas', index, 'reemplazadaPor'])),
       );
     }
-    if (norm.estado === 'derogada' && norm.reemplazadaPor === norm.id) {
+    // Whatever its state: a norm modified or derogated by itself is a typo.
+    if (norm.reemplazadaPor === norm.id) {
       problems.push(errorProblem(json.file, 'una norma no puede reemplazarse a sí misma', at(json, ['normas', index, 'reemplazadaPor'])));
     }
   });

@@ -17,7 +17,8 @@ const text = (what: string) =>
 
 export const isoDate = z
   .string({ error: 'debe ser una fecha en formato AAAA-MM-DD, entre comillas' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'debe tener el formato AAAA-MM-DD, por ejemplo "2022-12-15"' })
+  // abort: a date in another format is one mistake, not also an impossible date.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'debe tener el formato AAAA-MM-DD, por ejemplo "2022-12-15"', abort: true })
   .refine(isRealIsoDate, { error: 'no es una fecha válida del calendario' });
 
 const httpUrl = z

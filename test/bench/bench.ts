@@ -66,7 +66,8 @@ function runProcess(args: string[]): ProcessRun {
   });
   const ms = performance.now() - start;
   const maxRss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  if (result.status !== 0) process.stderr.write(result.stderr);
+  // The time of a build that failed measures nothing: stop, and say which.
+  if (result.status !== 0) throw new Error(`falló un build medido: docctl ${args.join(' ')} terminó con código ${result.status}\n${result.stderr}`);
   return { ms, maxRssMb: maxRss, status: result.status };
 }
 

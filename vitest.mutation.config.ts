@@ -1,0 +1,32 @@
+// The tests `npm run mutacion` runs against each mutant (stryker.config.mjs).
+// Only tests that call the rule code in this process can kill a mutant:
+// Stryker's vitest runner switches a mutant on through a global of the test
+// worker, so a CLI spawned by runCli (test/support/project.ts) runs the
+// sandbox's code with no mutant active, and its tests can never fail. Those
+// tests stay in `npm test`; here are the in-process ones, and nothing slow.
+// A test file that runs rule code while it loads (site.test.ts prepares the
+// seeds at describe level) makes that code "static" for Stryker: every
+// mutant in it would need a fresh test environment. Such files stay out;
+// plan.test.ts covers what the site may publish in-process instead.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/validate/validation-rules.test.ts',
+      'test/validate/rule-messages.test.ts',
+      'test/model/**/*.test.ts',
+      'test/commands/approve.test.ts',
+      'test/commands/version.test.ts',
+      'test/commands/verify.test.ts',
+      'test/commands/impact.test.ts',
+      'test/publish/site/plan.test.ts',
+      'test/publish/csv*.test.ts',
+    ],
+    // Modules load once per run, not once per test file: a mutant is
+    // switched on through a global, so cached modules see it.
+    isolate: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
