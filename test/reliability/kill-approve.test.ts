@@ -62,7 +62,7 @@ const KNOWN_DEFECTS: readonly string[] = [
 describe('an approval killed at a named point (SIGKILL)', () => {
   let scenario: Scenario;
 
-  it('passes every point of the list (build and approve together pass them all)', async () => {
+  it('passes every point of the list (build and approve together pass them all)', { timeout: 900_000 }, async () => {
     scenario = await prepareScenario('approve');
     const reached = new Set(scenario.passes.map((p) => p.replace(/#\d+$/, '')));
     expect(FAULT_POINTS.filter((name) => !reached.has(name))).toEqual([]);

@@ -42,7 +42,7 @@ const KNOWN_DEFECTS: readonly string[] = [
 describe('a build killed at a named point (SIGKILL)', () => {
   let scenario: Scenario;
 
-  it('passes every point of the build\'s stages: staged writes, moves, renames, the manifest', async () => {
+  it('passes every point of the build\'s stages: staged writes, moves, renames, the manifest', { timeout: 900_000 }, async () => {
     scenario = await prepareScenario('build');
     const reached = new Set(scenario.passes.map((p) => p.replace(/#\d+$/, '')));
     expect([...reached].sort()).toEqual(['manifiesto:antes', 'manifiesto:despues', 'mover:antes', 'mover:despues', 'preparado:antes-de-escribir', 'preparado:escrito', 'renombrar:antes', 'renombrar:despues']);
