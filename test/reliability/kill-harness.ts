@@ -1,0 +1,180 @@
+// The kill test's machinery (kill-build.test.ts, kill-approve.test.ts): docctl
+// stopped as a crash would (SIGKILL) at every named point of
+// src/fault-points.ts — before and after each staged file, each move into
+// output/, each rename of any file written, the manifest, approve's edit of
+// the data. Named points, not timings, so every kill lands where it is meant
+// to. After each kill:
+// - data/ and output/ are exactly as before or exactly as after a successful
+//   run (SHA-256 of every file), never a mixture;
+// - no file is ever a third thing: each is its before or its after bytes;
+// - the next run succeeds, leaves no temporary file, lock or staging folder,
+//   ends exactly as the successful run did, and verify passes.
+// What breaks is collected as sentences and compared with the scenario's
+// list of known defects, so fixing one turns the test red until it is taken
+// off the list, and a new one is never silent.
+// Which points a run passes, and how often, is recorded by running it once
+// in the test's own process (one scenario per test file, so per process,
+// as fresh as the CLI's) with passFaultPoint observed (see the vi.mock in
+// each test file); the kills then happen through the real CLI at the first
+// and the last pass of every point.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { FAULT_POINTS } from '../../src/fault-points.js';
+import { REPO, MINIMAL, MINIMAL_DOC } from '../support/project.js';
+import { hashTree, type TreeHashes } from '../support/tree-hash.js';
+
+/**
+ * Where the vi.mock of each kill test file records the passes ("name",
+ * "name#2", …) of the run in its process. A global, not an import: the
+ * mock's factory runs while this module is still loading.
+ */
+const passed = (): string[] => ((globalThis as { docctlFaultPasses?: string[] }).docctlFaultPasses ??= []);
+
+const TEMPLATES = join(REPO, 'templates');
+const COMITE = 'Comité Institucional de Gestión y Desempeño';
+const APPROVE_ARGS = ['approve', 'GC-P-001', '--acta', '010', '--fecha', '2025-06-02', '--comite', COMITE, '--si'];
+
+/** Leftovers a killed run may leave, which the next run must remove: not part of the state. */
+const isLeftover = (rel: string) => /(^|\/)\.[^/]*\.tmp-/.test(rel) || rel === 'output/.docctl.lock' || rel.startsWith('output/.docctl-preparando');
+
+const stateOf = (project: string): TreeHashes => hashTree(project, isLeftover);
+/** Leftovers still there, their random part elided so that a message is the same every run. */
+const leftoversIn = (project: string) =>
+  Object.keys(hashTree(project))
+    .filter(isLeftover)
+    .map((file) => file.replace(/\.tmp-[^/]*$/, '.tmp-…'));
+
+function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args, '--datos', join(project, 'data'), '--salida', join(project, 'output'), '--silencio'], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, signal: result.signal, stderr: result.stderr };
+}
+
+function copyOf(project: string): string {
+  const copy = mkdtempSync(join(tmpdir(), 'docctl-kill-'));
+  cpSync(project, copy, { recursive: true });
+  return copy;
+}
+
+export interface Scenario {
+  readonly name: 'build' | 'approve';
+  readonly args: readonly string[];
+  /** The project as it is before the run. */
+  readonly project: string;
+  readonly before: TreeHashes;
+  readonly after: TreeHashes;
+  /** Every pass of a named point the run makes, in order ("name", "name#2", …). */
+  readonly passes: readonly string[];
+}
+
+/** The first and the last pass of every point: where a kill is tried. */
+export function killPoints(passes: readonly string[]): string[] {
+  const chosen = new Set<string>();
+  for (const name of FAULT_POINTS) {
+    const own = passes.filter((p) => p === name || p.startsWith(`${name}#`));
+    if (own.length > 0) chosen.add(own[0]!).add(own.at(-1)!);
+  }
+  return passes.filter((p) => chosen.has(p));
+}
+
+function classify(state: TreeHashes, scenario: Scenario): 'antes' | 'despues' | 'mezcla' {
+  const same = (a: TreeHashes, b: TreeHashes) => JSON.stringify(a) === JSON.stringify(b);
+  return same(state, scenario.before) ? 'antes' : same(state, scenario.after) ? 'despues' : 'mezcla';
+}
+
+/** The minimal project for a scenario: never built (build), or with version 1 archived and a draft of version 2 built (approve). */
+function projectFor(name: Scenario['name']): string {
+  const project = mkdtempSync(join(tmpdir(), `docctl-kill-${name}-`));
+  cpSync(MINIMAL, join(project, 'data'), { recursive: true });
+  if (name === 'build') return project;
+  const docPath = join(project, 'data', MINIMAL_DOC);
+  const doc = JSON.parse(readFileSync(docPath, 'utf8')) as { versiones: Record<string, unknown>[] };
+  doc.versiones.push({
+    numero: 2,
+    estado: 'borrador',
+    descripcion: 'Actualización del glosario',
+    elaboro: { nombre: 'Luis Gómez', cargo: 'Profesional de Calidad' },
+    reviso: { nombre: 'Ana Pérez', cargo: 'Jefa de Planeación' },
+    aprobo: { nombre: 'Marta Díaz', cargo: 'Directora' },
+    firmantes: [{ nombre: 'Marta Díaz', cargo: 'Directora' }],
+  });
+  writeFileSync(docPath, `${JSON.stringify(doc, null, 2)}\n`);
+  const built = cli(project, ['build']);
+  expect(built.status, built.stderr).toBe(0);
+  return project;
+}
+
+/** Runs the scenario in this process, with the test file's vi.mock recording the passes. */
+async function runHere(name: Scenario['name'], work: string): Promise<void> {
+  const options = { dataDir: join(work, 'data'), templatesDir: TEMPLATES, outputDir: join(work, 'output'), quiet: true };
+  if (name === 'build') {
+    const { executeBuild } = await import('../../src/commands/build.js');
+    expect((await executeBuild(options)).code).toBe(0);
+    return;
+  }
+  const { runApprove } = await import('../../src/commands/approve.js');
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true; // the summary approve shows
+  try {
+    expect(await runApprove(options, { code: 'GC-P-001', acta: '010', fecha: '2025-06-02', comite: COMITE, entity: undefined, yes: true })).toBe(0);
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+/** Sets a scenario up: its project, its state before and after a successful CLI run, and the passes of that run. */
+export async function prepareScenario(name: Scenario['name']): Promise<Scenario> {
+  const args = name === 'build' ? ['build'] : APPROVE_ARGS;
+  const project = projectFor(name);
+  const before = stateOf(project);
+  const done = copyOf(project);
+  const run = cli(done, args);
+  expect(run.status, run.stderr).toBe(0);
+  const after = stateOf(done);
+  const here = copyOf(project);
+  passed().length = 0;
+  await runHere(name, here);
+  // The run in this process and the CLI's reach the same state.
+  expect(stateOf(here)).toEqual(after);
+  return { name, args, project, before, after, passes: [...passed()] };
+}
+
+/** Kills the scenario at each chosen point through the CLI; what went wrong, as sentences. */
+export function defectsWhenKilled(s: Scenario): string[] {
+  const defects: string[] = [];
+  const points = killPoints(s.passes);
+  expect(points.length).toBeGreaterThan(0);
+  for (const point of points) {
+    const work = copyOf(s.project);
+    const killed = cli(work, s.args, { DOCCTL_FALLO_EN: point });
+    // Every point chosen was passed by the same run in this process, so the CLI's stops there too.
+    expect(killed.signal, `${point} (the run in this process passed it, the CLI did not): ${killed.stderr}`).toBe('SIGKILL');
+
+    const state = stateOf(work);
+    for (const [file, hash] of Object.entries(state)) {
+      if (hash !== s.before[file] && hash !== s.after[file]) defects.push(`${point}: ${file} no es ni el de antes ni el de después`);
+    }
+    const killedState = classify(state, s);
+    if (killedState === 'mezcla') defects.push(`${point}: mezcla de antes y después`);
+
+    // What a person does next: run the same command again; an approval that
+    // had completed before the kill is not approved twice, so then a build.
+    const nextArgs = s.name === 'approve' && killedState === 'despues' ? ['build'] : s.args;
+    const next = cli(work, nextArgs);
+    if (next.status !== 0) {
+      defects.push(`${point}: la siguiente ejecución falla: ${next.stderr.trim().split('\n')[0]}`);
+      continue;
+    }
+    if (leftoversIn(work).length > 0) defects.push(`${point}: quedan ${leftoversIn(work).join(', ')}`);
+    if (classify(stateOf(work), s) !== 'despues') defects.push(`${point}: la siguiente ejecución no termina como una sin fallo`);
+    const verify = cli(work, ['verify']);
+    if (verify.status !== 0) defects.push(`${point}: verify falla: ${verify.stderr.trim()}`);
+  }
+  return defects;
+}
