@@ -25,6 +25,7 @@ import { DEFAULT_STYLE, STYLES } from './styles.js';
 import { createTextMeasurer, type TextMeasurer } from './text-width.js';
 import { indexTree, type TreeIndex } from './tree-index.js';
 import { UnbreakableOverflow } from './unbreakable-overflow.js';
+import { drawnLines, undrawnWords } from './drawn-words.js';
 
 export const PDF_LANGUAGE = 'es-CO';
 
@@ -85,6 +86,10 @@ export interface PdfWithLayout {
  */
 export async function writePdfWithLayout(doc: RenderedDocument): Promise<PdfWithLayout> {
   const { definition, kit } = await layOutWhole(doc);
+  const undrawn = undrawnWords(doc.tree, drawnLines(kit));
+  if (undrawn.length > 0) {
+    throw new Error(`internal: the PDF of ${doc.context.code} lacks ${undrawn.length} word(s) of its text (${undrawn.slice(0, 8).join(', ')}); nothing was written`);
+  }
   useEscapedXmp(kit, PDF_LANGUAGE);
   setOutlineCounts(kit.outline);
   // pdfmake records where it laid out each node on the definition itself.
