@@ -65,7 +65,8 @@ describe('an approval killed at a named point (SIGKILL)', () => {
   it('passes every point of the list (build and approve together pass them all)', { timeout: 900_000 }, async () => {
     scenario = await prepareScenario('approve');
     const reached = new Set(scenario.passes.map((p) => p.replace(/#\d+$/, '')));
-    expect(FAULT_POINTS.filter((name) => !reached.has(name))).toEqual([]);
+    // anular's points belong to its own command (approve-crash.test.ts kills it there).
+    expect(FAULT_POINTS.filter((name) => !name.startsWith('anular:') && !reached.has(name))).toEqual([]);
   });
 
   it('is as before or as after, never a mixture; the next approve succeeds, cleans up, verifies', { timeout: 3_600_000 }, () => {

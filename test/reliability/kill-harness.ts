@@ -38,7 +38,11 @@ const COMITE = 'Comité Institucional de Gestión y Desempeño';
 const APPROVE_ARGS = ['approve', 'GC-P-001', '--acta', '010', '--fecha', '2025-06-02', '--comite', COMITE, '--si'];
 
 /** Leftovers a killed run may leave, which the next run must remove: not part of the state. */
-const isLeftover = (rel: string) => /(^|\/)\.[^/]*\.tmp-/.test(rel) || rel === 'output/.docctl.lock' || rel.startsWith('output/.docctl-preparando');
+const isLeftover = (rel: string) =>
+  /(^|\/)\.[^/]*\.tmp-/.test(rel) ||
+  rel === 'output/.docctl.lock' ||
+  rel.startsWith('output/.docctl-preparando') ||
+  /^data\/[^/]+\/archivo\/(\.docctl\.lock$|\.preparando-)/.test(rel);
 
 const stateOf = (project: string): TreeHashes => hashTree(project, isLeftover);
 /** Leftovers still there, their random part elided so that a message is the same every run. */
