@@ -30,8 +30,8 @@ describe('approve, then build', () => {
       });
     });
     const options = { dataDir, templatesDir: TEMPLATES, outputDir: join(dir, 'output'), quiet: true };
-    expect(await runApprove(options, { code: 'GC-P-001', acta: '011', fecha: '2022-05-01', comite: undefined, entity: undefined })).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(options.outputDir, 'entidad-prueba', 'GC-P-001', 'v2', 'manifiesto.json'), 'utf8'));
+    expect(await runApprove(options, { code: 'GC-P-001', acta: '011', fecha: '2022-05-01', comite: undefined, entity: undefined, yes: true })).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dataDir, 'entidad-prueba', 'archivo', 'GC-P-001', 'v2', 'manifiesto.json'), 'utf8'));
     expect(manifest).toMatchObject({
       version: 2,
       fechaAprobacion: '2022-05-01',

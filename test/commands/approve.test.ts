@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApprove, type ApproveArguments } from '../../src/commands/approve.js';
-import { runBuild } from '../../src/commands/build.js';
+import { refreshSite } from '../../src/commands/build.js';
 import { todayInColombia } from '../../src/dates.js';
 import { UserError } from '../../src/errors.js';
 import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
 
-vi.mock('../../src/commands/build.js', () => ({ runBuild: vi.fn(async () => 0) }));
+// approve seals the version itself; the site it then publishes is build.ts's, stood in for here.
+vi.mock('../../src/commands/build.js', () => ({ refreshSite: vi.fn(async () => 'output/sitio/  sitio de transparencia: 9 archivos') }));
 
 type Json = Record<string, unknown>;
 type Doc = Json & { versiones: Json[] };
@@ -41,7 +42,7 @@ function project(edit: (doc: Doc) => void = () => {}) {
   const file = join(dataDir, MINIMAL_DOC);
   const options = { dataDir, templatesDir: TEMPLATES, outputDir: join(dir, 'output'), quiet: true };
   const approve = (args: Partial<ApproveArguments> = {}) =>
-    runApprove(options, { code: 'GC-P-001', acta: '010', fecha: '2022-05-01', comite: COMMITTEE, entity: undefined, ...args });
+    runApprove(options, { code: 'GC-P-001', acta: '010', fecha: '2022-05-01', comite: COMMITTEE, entity: undefined, yes: true, ...args });
   return { file, options, approve, text: () => readFileSync(file, 'utf8') };
 }
 
@@ -55,7 +56,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.mocked(runBuild).mockClear();
+  vi.mocked(refreshSite).mockClear();
 });
 
 /** Approving refuses with exactly `message`, as a user error, and the data file does not change. */
@@ -65,7 +66,7 @@ async function expectRefusal(setup: ReturnType<typeof project>, args: Partial<Ap
   await expect(refusal).rejects.toThrow(UserError);
   await expect(refusal).rejects.toThrow(expect.objectContaining({ message }));
   expect(setup.text()).toBe(before);
-  expect(runBuild).not.toHaveBeenCalled();
+  expect(refreshSite).not.toHaveBeenCalled();
 }
 
 describe('approve refuses, each reason alone', () => {
@@ -134,7 +135,7 @@ describe('approve refuses, each reason alone', () => {
 
   it('when whoever drafted it approves it, however the name is written', async () => {
     const setup = project((doc) => (doc.versiones[1]!.aprobo = person('ana  PEREZ', 'Directora')));
-    await expectRefusal(setup, {}, `${setup.file}: versiones[1]: ana  PEREZ elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2); indique otra persona en "aprobo"`);
+    await expectRefusal(setup, {}, `${setup.file}: versiones[1].aprobo.nombre: "ana  PEREZ" elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2): es la misma persona que elaboro.nombre ("Ana Pérez"); indique otra persona en "aprobo"`);
   });
 
   it('with a date before the last dated approval', async () => {
@@ -159,10 +160,9 @@ describe('approve, when nothing is missing', () => {
       doc.versiones[2]!.numero = 3;
     });
     const before = JSON.parse(setup.text()) as Doc;
-    vi.mocked(runBuild).mockResolvedValueOnce(7);
     // On the day of the last approval: dates may repeat, never go back.
-    expect(await setup.approve({ fecha: '2021-06-01', comite: undefined, acta: ' 011 ' })).toBe(7);
-    expect(runBuild).toHaveBeenCalledExactlyOnceWith(setup.options);
+    expect(await setup.approve({ fecha: '2021-06-01', comite: undefined, acta: ' 011 ' })).toBe(0);
+    expect(refreshSite).toHaveBeenCalledExactlyOnceWith(setup.options);
     const after = JSON.parse(setup.text()) as Doc;
     const { estado: _estado, ...approvedDraft } = before.versiones[2]!;
     expect(after.versiones).toEqual([
@@ -170,7 +170,8 @@ describe('approve, when nothing is missing', () => {
       { ...approvedDraft, fecha: '2021-06-01', acta: { numero: '011', fecha: '2021-06-01', comite: 'Comité de Calidad' } },
     ]);
     expect({ ...after, versiones: [] }).toEqual({ ...before, versiones: [] });
-    expect(stdout.join('')).toBe('GC-P-001 versión 3 aprobada mediante el acta No. 011 (2021-06-01); generando y archivando…\n');
+    expect(stdout.join('')).toContain('GC-P-001 versión 3.0 aprobada mediante el acta No. 011 (2021-06-01) y archivada en ');
+    expect(stdout.join('')).toContain('entidad-prueba/archivo/GC-P-001/v3/\n');
   });
 
   it('approves a first version: no earlier date to respect, the committee from --comite', async () => {

@@ -478,7 +478,7 @@ describe('files that cannot be read (loadProject)', () => {
       severity: 'error',
       file: expect.stringMatching(/\/data\/entidad-prueba\/documentos\/GC-P-002\.json$/),
       field: undefined,
-      message: 'no se pudo leer el archivo (EISDIR)',
+      message: 'el archivo es una carpeta; en esa ruta debe haber un archivo',
     });
   });
 
