@@ -107,7 +107,8 @@ function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument
   return (doc) =>
     inputKey({
       shared,
-      entityText: entityTexts.get(doc.entity.slug) ?? '',
+      // The resolved format (and so every format file it came from) is an input too.
+      entityText: [entityTexts.get(doc.entity.slug) ?? '', doc.context.formatHash, ...Object.entries(doc.context.entity.images).map(([name, image]) => `${name}:${sha256(image.bytes)}`)].join('\0'),
       logo: doc.entity.logo.bytes,
       documentText: doc.source.json.text,
       sections: doc.source.sections,

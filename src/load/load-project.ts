@@ -13,6 +13,10 @@ export interface RawEntity {
   readonly documents: readonly JsonFile[];
   /** Directory of the document files, where Markdown files named by "archivo" live. */
   readonly documentsDir: string;
+  /** formato.json, when the entity has its own format. */
+  readonly formatJson?: JsonFile | undefined;
+  /** formatos/<tipo>.json and formatos/<CÓDIGO>.json: a document type's or a document's format. */
+  readonly formatOverrides: readonly JsonFile[];
 }
 
 export interface RawProject {
@@ -69,7 +73,18 @@ export function loadProject(dataDir: string): RawProject {
         if (json) documents.push(json);
       }
     }
-    entities.push({ slug: name, dir, entityJson, documents, documentsDir });
+    const formatPath = join(dir, 'formato.json');
+    const formatJson = existsSync(formatPath) ? readOrCollect(formatPath, problems) : undefined;
+    const overridesDir = join(dir, 'formatos');
+    const formatOverrides: JsonFile[] = [];
+    if (existsSync(overridesDir) && statSync(overridesDir).isDirectory()) {
+      for (const file of readdirSync(overridesDir).sort()) {
+        if (!file.endsWith('.json')) continue;
+        const json = readOrCollect(join(overridesDir, file), problems);
+        if (json) formatOverrides.push(json);
+      }
+    }
+    entities.push({ slug: name, dir, entityJson, documents, documentsDir, formatJson, formatOverrides });
   }
   return { dataDir, catalog, entities, problems };
 }

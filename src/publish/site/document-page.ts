@@ -11,11 +11,13 @@ import type { PublishedDocument, PublishedVersion } from './plan.js';
 
 function identity(doc: PublishedDocument): Element {
   const { context, current } = doc;
-  const row = (label: string, value: ElementContent | string) => [h('dt', label), h('dd', [value])];
+  // A field the data leaves out (a format that shows no process) is no row.
+  const row = (label: string, value: ElementContent | string | undefined) => (value === undefined ? [] : [h('dt', label), h('dd', [value])]);
   return h('section', { className: ['identificacion'], ariaLabelledBy: ['identificacion'] }, [
     h('h2', { id: 'identificacion' }, 'Identificación del documento'),
     h('dl', { className: ['ficha'] }, [
       ...row('Entidad', context.entity.name),
+      ...row('Entidad a la que pertenece', context.entity.parentName),
       ...row('Proceso', context.process),
       ...row('Dependencia', context.dependency),
       ...row('Tipo', context.typeLabel),
@@ -121,7 +123,7 @@ function footer(doc: PublishedDocument): ElementContent[] {
   return [
     h('p', [h('strong', entity.name)]),
     ...(contact ? [h('p', contact)] : []),
-    h('p', entity.controlledCopyNotice),
+    ...(entity.controlledCopyNotice ? [h('p', entity.controlledCopyNotice)] : []),
     ...(entity.web && /^https?:\/\//i.test(entity.web) && isSafeUrl(entity.web) ? [h('p', [h('a', { href: entity.web }, `Sitio web de ${entity.shortName}`)])] : []),
     h('p', [h('a', { href: href(doc.pagePath, INDEX_PATH) }, 'Volver al listado de documentos publicados')]),
   ];

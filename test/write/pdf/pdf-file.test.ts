@@ -128,12 +128,12 @@ describe('regression: a long title and entity name overlapped the body (fixed pa
     expect(titleLines.size, 'el título ocupa al menos tres líneas en el encabezado').toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= pages; page++) {
       const words = all.filter((w) => w.page === page);
-      const header = claim(words, [context.entity.shortName, context.entity.slogan ?? '', context.entity.name, context.process,
+      const header = claim(words, [context.entity.shortName, context.entity.slogan ?? '', context.entity.name, context.process ?? '',
         context.title, `CÓDIGO: ${context.code}`, `VERSIÓN: ${context.version.label}`,
         `FECHA DE APROBACIÓN: ${context.version.approvalDateShort}`, `Página ${page} de ${pages}`], 'top');
       const e = context.entity;
-      const footer = claim(words, [[e.address, ...e.phones.map((p) => `Tel. ${p}`)].join(' · '), [...e.emails, e.web ?? ''].join(' · '),
-        e.controlledCopyNotice, `Clasificación de la información: ${context.classificationLabel}`], 'bottom');
+      const footer = claim(words, [[e.address ?? '', ...e.phones.map((p) => `Tel. ${p}`)].join(' · '), [...e.emails, e.web ?? ''].join(' · '),
+        e.controlledCopyNotice ?? '', `Clasificación de la información: ${context.classificationLabel}`], 'bottom');
       const body = words.filter((w) => !header.has(w) && !footer.has(w));
       expect(body.length, `página ${page} tiene cuerpo`).toBeGreaterThan(0);
       const headerBottom = Math.max(...[...header].map((w) => w.yMax));
