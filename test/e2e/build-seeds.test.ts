@@ -14,6 +14,8 @@ import { preflight, run } from '../write/pdf/tools.js';
 const output = mkdtempSync(join(tmpdir(), 'docctl-seeds-'));
 const ALCALDIA = join(output, 'alcaldia-cartagena', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
 const PERSONERIA = join(output, 'personeria-cartagena', 'DE-P-007', 'v1', 'DE-P-007-v1');
+/** The third example entity: a secretaría with a format of its own (data/secretaria-educacion-ejemplo/formato.json). */
+const SECRETARIA = join(output, 'secretaria-educacion-ejemplo', 'GD-M-004', 'v5', 'GD-M-004-v5');
 
 /** Whitespace is layout (line wraps inside table cells): compare without it. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -50,7 +52,7 @@ describe('building both seeds', () => {
     const result = runCli(['build', '--salida', output]);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Listo: 2 documentos en ${output}/`);
+    expect(result.stdout).toContain(`Listo: 3 documentos en ${output}/`);
     texts.alcaldiaPdf = squash(pdfText(`${ALCALDIA}.pdf`));
     texts.alcaldiaDocx = squash(docxText(`${ALCALDIA}.docx`));
     texts.personeriaPdf = squash(pdfText(`${PERSONERIA}.pdf`));
@@ -124,6 +126,58 @@ describe('building both seeds', () => {
   }
 });
 
+describe('the example secretaría, in a format of its own', () => {
+  const pageTexts = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+
+  it('prints its header and footer on every page: parent entity, Tipo, Fecha de emisión, classification, PÁGINA: X de Y, the format\'s code', () => {
+    const pages = pageTexts(`${SECRETARIA}.pdf`);
+    expect(pages.length).toBeGreaterThan(3);
+    pages.forEach((page, index) => {
+      const text = squash(page);
+      for (const value of [
+        'ALCALDÍA MUNICIPAL DE VILLA ESPERANZA',
+        'Secretaría de Educación Municipal',
+        'Tipo: MANUAL',
+        'Código: GD-M-004',
+        'Fecha de emisión: 12/03/2024',
+        'Versión: 05',
+        'Clasificación de la información: Información pública',
+        `PÁGINA: ${index + 1} de ${pages.length}`,
+        'Código del formato: GD-F-01 · Versión del formato: 03',
+      ]) {
+        expect(text, `página ${index + 1}: ${value}`).toContain(squash(value));
+      }
+      expect(text, `página ${index + 1}`).not.toContain(squash('FECHA DE APROBACIÓN'));
+    });
+  });
+
+  it('has no cover: the contents come first; headings are numbered "1", and the change control closes the document with the history from version 4', () => {
+    const pages = pageTexts(`${SECRETARIA}.pdf`);
+    expect(pages[0]).toContain('CONTENIDO');
+    expect(pages[0]).not.toContain('Aprobado por');
+    expect(pages.join('\n')).toMatch(/^\s*1 OBJETIVO$/m);
+    expect(pages.join('\n')).not.toMatch(/^\s*1\. OBJETIVO$/m);
+    const last = pages.at(-1)!;
+    expect(last).toContain('CONTROL DE CAMBIOS');
+    expect(squash(last)).toContain(squash('04 17/08/2021'));
+    expect(squash(last)).toContain(squash('No. 007 del 12/03/2024'));
+    expect(pages.join('\n')).not.toMatch(/^\s*01 /m);
+  });
+
+  it('LibreOffice shows the same header and footer on every page of the DOCX', () => {
+    const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
+    const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, `${SECRETARIA}.docx`], { stdio: 'pipe' });
+    const pages = pageTexts(join(out, 'GD-M-004-v5.pdf'));
+    pages.forEach((page, index) => {
+      const text = squash(page);
+      for (const value of ['ALCALDÍA MUNICIPAL DE VILLA ESPERANZA', 'Tipo: MANUAL', 'Fecha de emisión: 12/03/2024', `PÁGINA: ${index + 1} de ${pages.length}`, 'Código del formato: GD-F-01']) {
+        expect(text, `página ${index + 1}: ${value}`).toContain(squash(value));
+      }
+    });
+  });
+});
+
 describe('a data error', () => {
   it('is named by check, and build then writes nothing', () => {
     const work = mkdtempSync(join(tmpdir(), 'docctl-bad-'));
@@ -147,7 +201,7 @@ describe('a data error', () => {
 describe('the seeds through independent clients', () => {
   const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 
-  for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007']] as const) {
+  for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007'], ['Secretaría', SECRETARIA, 'GD-M-004']] as const) {
     it(`the ${name} PDF passes qpdf, embeds every font and is valid PDF/A-1b for PDFBox Preflight`, () => {
       expect(run('qpdf', ['--check', `${base}.pdf`]).status).toBe(0);
       const fonts = run('pdffonts', [`${base}.pdf`]).stdout.split('\n').slice(2).filter(Boolean);
@@ -188,7 +242,7 @@ describe('the seeds through independent clients', () => {
     const other = mkdtempSync(join(tmpdir(), 'docctl-seeds-tz-'));
     const result = runCli(['build', '--salida', other, '--silencio'], { env: { TZ: 'Pacific/Kiritimati' } });
     expect(result.status, result.stderr).toBe(0);
-    for (const base of [ALCALDIA, PERSONERIA]) {
+    for (const base of [ALCALDIA, PERSONERIA, SECRETARIA]) {
       for (const ext of ['pdf', 'docx', 'html']) {
         const mine = readFileSync(`${base}.${ext}`);
         const theirs = readFileSync(`${base.replace(output, other)}.${ext}`);
