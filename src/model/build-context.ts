@@ -133,7 +133,9 @@ export function buildContext(
     approvalGrid: [signer('Elaboró', version.elaboro), signer('Revisó', version.reviso), signer('Aprobó', version.aprobo)],
     signatories: document.firmantes.map((person) => ({ name: person.nombre, position: person.cargo })),
     timestamp: stampDate ? isoDateToUtc(stampDate) : new Date(Date.UTC(2000, 0, 1)),
-    publicPageUrl: entity.urlSitio ? `${entity.urlSitio.replace(/\/+$/, '')}/${slug}/${document.codigo}/index.html` : undefined,
+    // The public page shows the version in force: a draft's QR would send a
+    // reader holding the draft to another version, so a draft has none.
+    publicPageUrl: entity.urlSitio && version.estado !== 'borrador' ? `${entity.urlSitio.replace(/\/+$/, '')}/${slug}/${document.codigo}/index.html` : undefined,
     frame: buildFrame(format, values),
     formatHash: formatHash(format),
     keywords: [document.codigo, `versión ${label}`, entity.nombreCorto, ...(document.proceso ? [document.proceso] : [])],

@@ -125,3 +125,29 @@ describe('fields a format shows must be in the data', () => {
     expect(problems.join('\n')).toContain(`${FORMAT_FILE}: pie.lineas[0].texto: muestra "formatoCodigo", pero el formato no tiene "codigo"`);
   });
 });
+
+describe('a draft', () => {
+  it('shows no approval data on its cover, no invented year, and no QR to the page of another version', () => {
+    const { data, problems } = withFormat(undefined, (dir) => {
+      editJson(dir, `${ENTITY}/entidad.json`, (entity) => (entity.urlSitio = 'https://prueba.gov.co/transparencia'));
+      editJson(dir, MINIMAL_DOC, (doc) => (doc.versiones as unknown[]).push({ numero: 2, estado: 'borrador', descripcion: 'Cambio en curso' }));
+    });
+    expect(problems).toEqual([]);
+    const { context } = prepare({ dataDir: data, templatesDir: TEMPLATES }).documents[0]!.rendered;
+    const cover = JSON.stringify(context.frame.cover);
+    expect(cover).toContain('Versión 2.0');
+    expect(cover).not.toContain('Aprobado por');
+    expect(cover).not.toMatch(/"(2000|2021)"/);
+    expect(context.year).toBeUndefined();
+    expect(context.approvingBody).toBeUndefined();
+    expect(context.publicPageUrl).toBeUndefined();
+  });
+
+  it('keeps them once approved', () => {
+    const { data } = withFormat(undefined);
+    const { context } = prepare({ dataDir: data, templatesDir: TEMPLATES }).documents[0]!.rendered;
+    const cover = JSON.stringify(context.frame.cover);
+    expect(cover).toContain('Aprobado por');
+    expect(cover).toContain('"2021"');
+  });
+});
