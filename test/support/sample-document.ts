@@ -99,6 +99,14 @@ export function sampleContext(overrides: Partial<DocumentContext> = {}, format: 
   return { ...base, frame: buildFrame(format, frameValuesOfContext(base, format)), formatHash: formatHash(format), ...overrides };
 }
 
+/**
+ * A context whose identity fields were changed by spreading: its frame drawn
+ * again from them, as buildContext would have drawn it from such data.
+ */
+export function reframe(context: DocumentContext, format: Format = DEFAULT_FORMAT): DocumentContext {
+  return { ...context, frame: buildFrame(format, frameValuesOfContext(context, format)) };
+}
+
 function sampleContextData(overrides: Partial<DocumentContext>): Omit<DocumentContext, 'frame' | 'formatHash'> {
   return {
     entity: {

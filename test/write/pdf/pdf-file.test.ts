@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentContext } from '../../../src/model/document-context.js';
 import { writePdf } from '../../../src/write/pdf/index.js';
-import { sampleDocument } from '../../support/sample-document.js';
+import { reframe, sampleDocument } from '../../support/sample-document.js';
 import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
 import { sampleContext } from '../../support/sample-document.js';
 import { transparentLogo } from './png-fixture.js';
@@ -115,12 +115,12 @@ function claim(words: WordBox[], texts: readonly string[], from: 'top' | 'bottom
 describe('regression: a long title and entity name overlapped the body (fixed page margins)', () => {
   it('keeps header, body and footer apart on every page, with a three-line title and a very long entity name', async () => {
     const base = sampleDocument();
-    const context: DocumentContext = {
+    const context: DocumentContext = reframe({
       ...base.context,
       title: LONG_TITLE,
       process: 'GESTIÓN DE DIRECCIONAMIENTO ESTRATÉGICO Y PLANEACIÓN INSTITUCIONAL',
       entity: { ...base.context.entity, name: LONG_ENTITY },
-    };
+    });
     const file = tempPdf('largo.pdf', await writePdf({ ...base, context }));
     const pages = pageCount(file);
     const all = wordBoxes(file);
