@@ -30,7 +30,8 @@ describe('the repository', () => {
     expect(dataFiles.length).toBeGreaterThan(0);
     for (const file of dataFiles) {
       const value = JSON.parse(readFileSync(join(REPO, file), 'utf8')) as { $schema?: string };
-      const expected = file.endsWith('normas.json') ? 'normas' : file.endsWith('entidad.json') ? 'entidad' : 'documento';
+      const isFormat = file.endsWith('/formato.json') || /\/formatos\/[^/]+\.json$/.test(file);
+      const expected = file.endsWith('normas.json') ? 'normas' : file.endsWith('entidad.json') ? 'entidad' : isFormat ? 'formato' : 'documento';
       expect(value.$schema, file).toMatch(new RegExp(`(\\.\\./)+schemas/${expected}\\.schema\\.json$`));
       const resolved = join(REPO, file, '..', value.$schema ?? '');
       expect(readFileSync(resolved, 'utf8').length, `${file} → ${value.$schema}`).toBeGreaterThan(0);

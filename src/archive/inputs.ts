@@ -52,6 +52,9 @@ export function documentInputs(doc: SourceDocument, sources: Pick<Sources, 'raw'
     })),
     { nombre: `${slug}/entidad.json`, sha256: sha256(sources.raw.entities.find((e) => e.slug === slug)?.entityJson?.text ?? '') },
     { nombre: `${slug}/${doc.entity.entity.logo}`, sha256: sha256(doc.entity.logo.bytes) },
+    // The format the editions were drawn with, as resolved from formato.json and formatos/ (model/format.ts), and its images.
+    { nombre: `${slug}/formato#resuelto`, sha256: doc.context.formatHash },
+    ...Object.entries(doc.context.entity.images).sort(([a], [b]) => a.localeCompare(b)).map(([name, image]) => ({ nombre: `${slug}/formato#imagen:${name}`, sha256: sha256(image.bytes) })),
     ...document.normas.flatMap((id) => {
       const norm = sources.project.norms.get(id);
       return norm ? [{ nombre: `normas.json#${id}`, sha256: sha256(JSON.stringify(canonical(norm))) }] : [];

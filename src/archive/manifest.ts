@@ -29,8 +29,8 @@ export const manifestSchema = z.strictObject({
   version: z.int().positive(),
   versionMostrada: z.string(),
   titulo: z.string(),
-  proceso: z.string(),
-  dependencia: z.string(),
+  proceso: z.string().optional(),
+  dependencia: z.string().optional(),
   tipo: z.string(),
   /** Ley 1712 classification at approval; whether it is published is decided by today's data. */
   clasificacion: z.string(),

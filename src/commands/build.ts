@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeInterruptedChanges } from '../archive/recover.js';
 import { frozenProblems } from '../archive/frozen.js';
+import { sha256 } from '../archive/manifest.js';
 import { withArchiveLock } from '../archive/lock.js';
 import { checkLegacyVersions, findLegacyVersions, migrateLegacyVersions } from '../archive/migrate.js';
 import { archivedVersionDir, archiveDir, MANIFEST_NAME, PREPARING_MARK } from '../archive/paths.js';
@@ -92,7 +93,8 @@ function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument
   return (doc) =>
     inputKey({
       shared,
-      entityText: entityTexts.get(doc.entity.slug) ?? '',
+      // The resolved format (and so every format file it came from) is an input too.
+      entityText: [entityTexts.get(doc.entity.slug) ?? '', doc.context.formatHash, ...Object.entries(doc.context.entity.images).map(([name, image]) => `${name}:${sha256(image.bytes)}`)].join('\0'),
       logo: doc.entity.logo.bytes,
       documentText: doc.source.json.text,
       sections: doc.source.sections,

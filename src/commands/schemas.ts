@@ -4,12 +4,14 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../publish/atomic-write.js';
+import { formatFileSchema } from '../validate/format-schema.js';
 import { documentSchema, entitySchema, normCatalogSchema } from '../validate/schemas.js';
 
 export const SCHEMA_FILES = {
   'normas.schema.json': { schema: normCatalogSchema, title: 'Normograma compartido (data/normas.json)' },
   'entidad.schema.json': { schema: entitySchema, title: 'Entidad (data/<entidad>/entidad.json)' },
   'documento.schema.json': { schema: documentSchema, title: 'Documento controlado (data/<entidad>/documentos/<CÓDIGO>.json)' },
+  'formato.schema.json': { schema: formatFileSchema, title: 'Formato de los documentos (data/<entidad>/formato.json, data/<entidad>/formatos/<tipo o CÓDIGO>.json)' },
 } as const;
 
 export function generateSchemas(): Record<string, string> {

@@ -2,7 +2,7 @@
 // positions for error messages. It judges nothing but readability; the
 // validate stage decides what is right.
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
 import { formatMegabytes, INPUT_LIMITS, linkTarget, readDataFile } from './read-data-file.js';
 import { MISSING_FILE, readJsonFile, type JsonFile } from './read-json.js';
@@ -14,6 +14,10 @@ export interface RawEntity {
   readonly documents: readonly JsonFile[];
   /** Directory of the document files, where Markdown files named by "archivo" live. */
   readonly documentsDir: string;
+  /** formato.json, when the entity has its own format. */
+  readonly formatJson?: JsonFile | undefined;
+  /** formatos/<tipo>.json and formatos/<CÓDIGO>.json: a document type's or a document's format. */
+  readonly formatOverrides: readonly JsonFile[];
 }
 
 export interface RawProject {
@@ -47,16 +51,16 @@ function lstatOrUndefined(path: string): Stats | undefined {
   }
 }
 
-/** Documents of an entity: the .json files of its documentos/ folder, which must be a real folder. */
-function loadDocuments(dataDir: string, documentsDir: string, problems: Problem[]): JsonFile[] {
+/** The .json files of an entity's folder (documentos/, formatos/), which must be a real folder. */
+function loadJsonFolder(dataDir: string, documentsDir: string, problems: Problem[], holds: string): JsonFile[] {
   const stats = lstatOrUndefined(documentsDir);
   if (!stats) return [];
   if (stats.isSymbolicLink()) {
-    problems.push(errorProblem(displayPath(documentsDir), `la carpeta documentos es un enlace simbólico${linkTarget(documentsDir)}; docctl no sigue enlaces: ponga allí la carpeta misma`));
+    problems.push(errorProblem(displayPath(documentsDir), `la carpeta ${basename(documentsDir)} es un enlace simbólico${linkTarget(documentsDir)}; docctl no sigue enlaces: ponga allí la carpeta misma`));
     return [];
   }
   if (!stats.isDirectory()) {
-    problems.push(errorProblem(displayPath(documentsDir), 'debe ser una carpeta con los documentos de la entidad, y es un archivo; bórrelo o cámbiele el nombre'));
+    problems.push(errorProblem(displayPath(documentsDir), `debe ser una carpeta con ${holds}, y es un archivo; bórrelo o cámbiele el nombre`));
     return [];
   }
   const documents: JsonFile[] = [];
@@ -97,8 +101,11 @@ export function loadProject(dataDir: string): RawProject {
     if (!entry.isDirectory()) continue;
     const entityJson = readOrCollect(dataDir, join(dir, 'entidad.json'), problems, 'falta el archivo de la entidad (entidad.json)');
     const documentsDir = join(dir, 'documentos');
-    const documents = loadDocuments(dataDir, documentsDir, problems);
-    entities.push({ slug: entry.name, dir, entityJson, documents, documentsDir });
+    const documents = loadJsonFolder(dataDir, documentsDir, problems, 'los documentos de la entidad');
+    const formatPath = join(dir, 'formato.json');
+    const formatJson = lstatOrUndefined(formatPath) ? readOrCollect(dataDir, formatPath, problems) : undefined;
+    const formatOverrides = loadJsonFolder(dataDir, join(dir, 'formatos'), problems, 'los formatos por tipo o por documento');
+    entities.push({ slug: entry.name, dir, entityJson, documents, documentsDir, formatJson, formatOverrides });
   }
   return { dataDir, catalog, entities, problems };
 }

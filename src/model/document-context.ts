@@ -4,6 +4,7 @@
 // header block is drawn from data and never parsed back out of Markdown.
 import type { Root } from 'mdast';
 import type { Classification, PageSize } from '../validate/schemas.js';
+import type { Frame } from './frame.js';
 import type { VersionState } from './versions.js';
 import '../parse/nodes.js';
 
@@ -17,15 +18,19 @@ export interface LogoImage {
 export interface EntityIdentity {
   readonly slug: string;
   readonly name: string;
+  /** The entity it belongs to: a secretaría's alcaldía. */
+  readonly parentName?: string | undefined;
   readonly shortName: string;
   readonly slogan?: string | undefined;
-  readonly address: string;
+  readonly address?: string | undefined;
   readonly phones: readonly string[];
   readonly emails: readonly string[];
   readonly web?: string | undefined;
-  readonly controlledCopyNotice: string;
+  readonly controlledCopyNotice?: string | undefined;
   readonly pageSize: PageSize;
   readonly logo: LogoImage;
+  /** Other images the format shows ("imagen:<file>"), besides the logo. */
+  readonly images: Readonly<Record<string, LogoImage>>;
 }
 
 export interface SignerRole {
@@ -44,8 +49,8 @@ export interface DocumentContext {
   readonly entity: EntityIdentity;
   readonly code: string;
   readonly title: string;
-  readonly process: string;
-  readonly dependency: string;
+  readonly process?: string | undefined;
+  readonly dependency?: string | undefined;
   /** "Política", "Procedimiento"… for display. */
   readonly typeLabel: string;
   readonly classification: Classification;
@@ -66,10 +71,10 @@ export interface DocumentContext {
     /** dd/mm/aaaa, or "" when there is no approval date. */
     readonly approvalDateShort: string;
   };
-  /** Year printed on the cover. */
-  readonly year: number;
-  /** Body that approves the document, printed on the cover. */
-  readonly approvingBody: string;
+  /** Year of the version's approval; absent for a draft. */
+  readonly year?: number | undefined;
+  /** Body that approved the version; absent for a draft. */
+  readonly approvingBody?: string | undefined;
   /** "Aprobado mediante el acta No. 004 del 15 de diciembre del 2022 del Comité …" */
   readonly approvalSentence?: string | undefined;
   /** Elaboró / Revisó / Aprobó, always in that order, always three. */
@@ -84,6 +89,10 @@ export interface DocumentContext {
    * the PDF's last page so a printed copy can be checked against it.
    */
   readonly publicPageUrl?: string | undefined;
+  /** Header, footer, cover, contents, numbering and signature page, from the format (model/frame.ts). */
+  readonly frame: Frame;
+  /** sha256 of the resolved format's canonical JSON (model/format.ts formatHash). */
+  readonly formatHash: string;
   /** Keywords for metadata: code, version… */
   readonly keywords: readonly string[];
 }

@@ -59,6 +59,8 @@ export interface FrontSection extends Parent {
   type: 'frontSection';
   kind: 'control-de-cambios';
   title: string;
+  /** After the body (the format's "lugar": "final"), instead of before it. */
+  atEnd?: boolean;
   children: BlockContent[];
 }
 

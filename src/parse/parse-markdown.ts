@@ -14,6 +14,7 @@ import { resolveReferences } from './transforms/resolve-references.js';
 import { resolveDirectives } from './transforms/resolve-directives.js';
 import { normaliseTables } from './transforms/normalise-tables.js';
 import { numberHeadings } from './transforms/number-headings.js';
+import type { NumberingStyle } from '../validate/format-schema.js';
 import './nodes.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(skipIdleLiteralTransform).use(remarkDirective).freeze();
@@ -24,7 +25,7 @@ const parserWithoutEmailLiterals = unified().use(remarkParse).use(remarkGfm).use
  * Parses the Markdown a template produced. Throws MarkdownProblem (a user
  * error, with the line) for raw HTML, unknown directives or malformed tables.
  */
-export function parseMarkdown(markdown: string): Root {
+export function parseMarkdown(markdown: string, options: { readonly numbering?: NumberingStyle } = {}): Root {
   const chosen = mayHoldEmailLiteral(markdown) ? parser : parserWithoutEmailLiterals;
   const tree = chosen.runSync(chosen.parse(markdown)) as Root;
   rejectRawHtml(tree);
@@ -32,7 +33,7 @@ export function parseMarkdown(markdown: string): Root {
   resolveReferences(tree);
   resolveDirectives(tree, markdown);
   normaliseTables(tree);
-  numberHeadings(tree);
+  numberHeadings(tree, options.numbering);
   return tree;
 }
 

@@ -18,7 +18,7 @@ export function renderDocument(input: DocumentInput, templates: TemplateSet): { 
   const { markdown } = result;
   const { source } = input;
   try {
-    const tree = parseMarkdown(markdown);
+    const tree = parseMarkdown(markdown, { numbering: input.context.frame.numbering });
     return { rendered: { context: input.context, tree, markdown }, problems };
   } catch (error) {
     if (!(error instanceof MarkdownProblem)) throw error;

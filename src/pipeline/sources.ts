@@ -71,7 +71,7 @@ export function prepareSources(paths: Paths): Sources {
       for (const source of entity.documents) {
         const problem = missingTemplate(source, templates);
         if (problem) problems.push(problem);
-        else documents.push({ entity, source, context: buildContext(entity.slug, entity.entity, entity.logo, source.document) });
+        else documents.push({ entity, source, context: buildContext(entity.slug, entity.entity, entity.logo, source.document, source.format.format, entity.images) });
       }
     }
   }
@@ -92,7 +92,7 @@ export function renderMarkdown(input: DocumentInput, templates: TemplateSet): { 
   const template = templates.templates.get(name);
   if (!template) throw new Error(`internal: template ${name} was checked by prepareSources`);
   try {
-    return { markdown: template(buildView(entity.entity, source.document, source.sections, norms)) };
+    return { markdown: template(buildView(entity.entity, source.document, source.sections, norms, input.context.frame.changeControl)) };
   } catch (error) {
     if (!(error instanceof TemplateProblem)) throw error;
     return errorProblem(error.file, `${error.message} (al generar ${source.file})`, { line: error.line, column: error.column });

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { isMainThread } from 'node:worker_threads';
 import type { DocumentContext, LogoImage, RenderedDocument } from '../model/document-context.js';
+import { frameValuesOfContext } from '../model/build-context.js';
+import { DEFAULT_FORMAT, formatHash } from '../model/format.js';
+import { buildFrame } from '../model/frame.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { SOURCE_NAME } from '../archive/paths.js';
 
@@ -14,7 +17,8 @@ export { SOURCE_NAME };
 
 export function archivedSourceBytes(doc: RenderedDocument): Uint8Array {
   const { entity, ...rest } = doc.context;
-  const { logo: _logo, ...entityWithoutLogo } = entity;
+  // The images are files of the entity, like the logo: not copied into the record.
+  const { logo: _logo, images: _images, ...entityWithoutLogo } = entity;
   const source = { markdown: doc.markdown, context: { ...rest, entity: entityWithoutLogo, timestamp: rest.timestamp.toISOString() } };
   return Buffer.from(`${JSON.stringify(source, null, 1)}\n`, 'utf8');
 }
@@ -41,7 +45,22 @@ export function keepTreeForSite(doc: RenderedDocument): void {
 export function readArchivedSource(versionDir: string, logo: LogoImage): RenderedDocument | undefined {
   const path = join(versionDir, SOURCE_NAME);
   if (!existsSync(path)) return undefined;
-  const source = JSON.parse(readFileSync(path, 'utf8')) as { markdown: string; context: Omit<DocumentContext, 'timestamp' | 'entity'> & { timestamp: string; entity: Omit<DocumentContext['entity'], 'logo'> } };
-  const context: DocumentContext = { ...source.context, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo } };
-  return { context, tree: recentTrees.get(source.markdown) ?? parseMarkdown(source.markdown), markdown: source.markdown };
+  const source = JSON.parse(readFileSync(path, 'utf8')) as {
+    markdown: string;
+    context: Omit<DocumentContext, 'timestamp' | 'entity' | 'frame' | 'formatHash'> & {
+      timestamp: string;
+      entity: Omit<DocumentContext['entity'], 'logo' | 'images'>;
+      frame?: DocumentContext['frame'];
+      formatHash?: string;
+    };
+  };
+  const base = { ...source.context, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo, images: {} } };
+  // Versions archived before formats existed were drawn with what is now the default format.
+  const context: DocumentContext = {
+    ...base,
+    frame: source.context.frame ?? buildFrame(DEFAULT_FORMAT, frameValuesOfContext(base, DEFAULT_FORMAT)),
+    formatHash: source.context.formatHash ?? formatHash(DEFAULT_FORMAT),
+  };
+  const tree = recentTrees.get(source.markdown) ?? parseMarkdown(source.markdown, { numbering: context.frame.numbering });
+  return { context, tree, markdown: source.markdown };
 }

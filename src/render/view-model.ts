@@ -6,7 +6,10 @@ import { formatDateShort } from '../dates.js';
 import { formatVersion } from '../model/labels.js';
 import { currentVersion } from '../model/versions.js';
 import type { ValidSection } from '../validate/rules.js';
-import type { ControlledDocument, Entity, Norm } from '../validate/schemas.js';
+import type { ControlledDocument, Entity, Norm, Person } from '../validate/schemas.js';
+import type { ChangeControlColumn } from '../validate/format-schema.js';
+import { DEFAULT_FORMAT } from '../model/format.js';
+import type { Frame } from '../model/frame.js';
 import { escapeMarkdown as md } from './escape-markdown.js';
 
 export interface SectionView {
@@ -19,10 +22,19 @@ export interface SectionView {
 }
 
 export interface TemplateView {
-  readonly documento: { codigo: string; titulo: string; proceso: string; dependencia: string; tipo: string };
+  readonly documento: { codigo: string; titulo: string; proceso: string | null; dependencia: string | null; tipo: string };
   readonly entidad: { nombre: string; nombreCorto: string };
   readonly version: { numero: string; fecha: string; descripcion: string };
-  readonly controlDeCambios: readonly { version: string; fecha: string; descripcion: string; aprobo: string }[];
+  readonly controlDeCambios: readonly { version: string; fecha: string; descripcion: string; elaboro: string; reviso: string; aprobo: string; acta: string }[];
+  /** The change-control table as the format wants it: where, its title, its columns. */
+  readonly tablaDeCambios: {
+    readonly alInicio: boolean;
+    readonly alFinal: boolean;
+    /** Directive attributes ({titulo="…" lugar="final"}), empty for the default. */
+    readonly atributos: string;
+    readonly encabezados: readonly string[];
+    readonly filas: readonly { readonly celdas: readonly string[] }[];
+  };
   readonly normas: readonly { tipo: string; numero: string; año: string; detalle: string }[];
   readonly glosario: readonly { termino: string; definicion: string }[];
   readonly roles: readonly { rol: string; responsabilidades: string; responsable: string }[];
@@ -72,34 +84,70 @@ export function buildView(
   document: ControlledDocument,
   sections: readonly ValidSection[],
   norms: ReadonlyMap<string, Norm>,
+  changeControl: Frame['changeControl'] = DEFAULT_CHANGE_CONTROL,
 ): TemplateView {
-  return withoutPrototypes(viewOf(entity, document, sections, norms));
+  return withoutPrototypes(viewOf(entity, document, sections, norms, changeControl));
 }
+
+const DEFAULT_CHANGE_CONTROL: Frame['changeControl'] = {
+  place: DEFAULT_FORMAT.controlDeCambios.lugar,
+  title: DEFAULT_FORMAT.controlDeCambios.titulo,
+  columns: DEFAULT_FORMAT.controlDeCambios.columnas,
+};
+
+const CHANGE_CONTROL_HEADINGS: Readonly<Record<ChangeControlColumn, string>> = {
+  version: 'Versión',
+  fecha: 'Fecha',
+  descripcion: 'Descripción del cambio',
+  elaboro: 'Elaboró',
+  reviso: 'Revisó',
+  aprobo: 'Aprobó',
+  acta: 'Acta',
+};
+
+const person = (p: Person | undefined) => (p ? md([p.nombre, p.cargo].filter(Boolean).join(', ')) : NONE);
+/** A directive attribute value: no quotes or braces can end it early. */
+const attribute = (value: string) => value.replace(/["{}\n]/g, ' ');
 
 function viewOf(
   entity: Entity,
   document: ControlledDocument,
   sections: readonly ValidSection[],
   norms: ReadonlyMap<string, Norm>,
+  changeControl: Frame['changeControl'],
 ): TemplateView {
   const version = currentVersion(document);
   const label = (n: number) => formatVersion(n, entity.formatoVersion);
+  const controlDeCambios = document.versiones.map((v) => ({
+    version: md(label(v.numero)),
+    fecha: v.fecha ? md(formatDateShort(v.fecha)) : NONE,
+    descripcion: md(v.descripcion),
+    elaboro: person(v.elaboro),
+    reviso: person(v.reviso),
+    aprobo: person(v.aprobo),
+    acta: v.acta ? md(`No. ${v.acta.numero} del ${formatDateShort(v.acta.fecha)}`) : NONE,
+  }));
   return {
     documento: {
       codigo: md(document.codigo),
       titulo: md(document.titulo),
-      proceso: md(document.proceso),
-      dependencia: md(document.dependencia),
+      proceso: document.proceso === undefined ? null : md(document.proceso),
+      dependencia: document.dependencia === undefined ? null : md(document.dependencia),
       tipo: md(document.tipo),
     },
     entidad: { nombre: md(entity.nombre), nombreCorto: md(entity.nombreCorto) },
     version: { numero: md(label(version.numero)), fecha: version.fecha ? md(formatDateShort(version.fecha)) : NONE, descripcion: md(version.descripcion) },
-    controlDeCambios: document.versiones.map((v) => ({
-      version: md(label(v.numero)),
-      fecha: v.fecha ? md(formatDateShort(v.fecha)) : NONE,
-      descripcion: md(v.descripcion),
-      aprobo: v.aprobo ? md([v.aprobo.nombre, v.aprobo.cargo].filter(Boolean).join(', ')) : NONE,
-    })),
+    controlDeCambios,
+    tablaDeCambios: {
+      alInicio: changeControl.place === 'inicio',
+      alFinal: changeControl.place === 'final',
+      atributos: [
+        ...(changeControl.title !== DEFAULT_CHANGE_CONTROL.title ? [`titulo="${attribute(changeControl.title)}"`] : []),
+        ...(changeControl.place === 'final' ? ['lugar="final"'] : []),
+      ].join(' '),
+      encabezados: changeControl.columns.map((column) => CHANGE_CONTROL_HEADINGS[column]),
+      filas: controlDeCambios.map((row) => ({ celdas: changeControl.columns.map((column) => row[column]) })),
+    },
     normas: document.normas.flatMap((id) => {
       const norm = norms.get(id);
       return norm ? [{ tipo: md(norm.tipo), numero: md(norm.numero), año: md(String(norm.año)), detalle: md(norm.detalle) }] : [];

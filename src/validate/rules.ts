@@ -61,12 +61,14 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
     problems.push(errorProblem(json.file, `el código ${showValue(doc.codigo)} no coincide con el nombre del archivo; renombre el archivo a ${expectedName} o corrija el código`, at(json, ['codigo'])));
   }
 
-  // Versions: strictly increasing from 1, approval dates never going back.
+  // Versions: strictly increasing, approval dates never going back. The
+  // history may start at any number: a document that joins docctl in mid-life
+  // (version 4 in force) lists what it knows of the earlier ones, or nothing.
   let previousNumber = 0;
   let previousDate: { date: string; index: number } | undefined;
   doc.versiones.forEach((version, index) => {
-    if (index === 0 && version.numero !== 1) {
-      problems.push(errorProblem(json.file, `${showValue(version.numero)}: la primera versión debe ser la 1`, at(json, ['versiones', index, 'numero'])));
+    if (index === 0 && version.numero < 1) {
+      problems.push(errorProblem(json.file, `${showValue(version.numero)}: los números de versión empiezan en 1; escriba el número de la primera versión que conoce (1, o la que estaba vigente al adoptar docctl)`, at(json, ['versiones', index, 'numero'])));
     } else if (index > 0 && version.numero <= previousNumber) {
       problems.push(errorProblem(json.file, `${showValue(version.numero)} debe ser mayor que la versión anterior (${previousNumber}); las versiones van en orden creciente`, at(json, ['versiones', index, 'numero'])));
     }

@@ -59,9 +59,12 @@ export const entitySchema = z
   .strictObject({
     $schema: schemaRef,
     nombre: text('nombre oficial de la entidad'),
+    entidadSuperior: text('entidad a la que pertenece, p. ej. "Alcaldía de …" para una secretaría')
+      .optional()
+      .describe('Entidad a la que pertenece (la alcaldía de una secretaría); el formato la muestra con el campo "entidadSuperior".'),
     nombreCorto: text('nombre corto, p. ej. "PERSONERÍA"'),
     lema: z.string().trim().min(1).optional(),
-    direccion: text('dirección de la sede principal'),
+    direccion: text('dirección de la sede principal').optional().describe('Obligatoria si el formato la muestra (campo "direccion").'),
     telefonos: z.array(text('teléfono')).default([]),
     correos: z.array(z.string().regex(/^[^\s@]+@[^\s@]+$/, { error: 'debe ser un correo electrónico' })).default([]),
     web: httpUrl.optional(),
@@ -71,7 +74,7 @@ export const entitySchema = z
       .regex(/^[A-Za-z0-9._-]+\.(png|jpe?g)$/i, { error: 'debe ser el nombre de un archivo PNG o JPG en la carpeta de la entidad, p. ej. "logo.png"' }),
     tamanoPagina: z.enum(PAGE_SIZES, { error: 'debe ser "carta", "a4" u "oficio"' }).default('carta'),
     formatoVersion: z.enum(VERSION_FORMATS, { error: 'debe ser "1", "1.0" o "01"' }).default('1.0'),
-    avisoCopiaControlada: text('aviso de copia controlada'),
+    avisoCopiaControlada: text('aviso de copia controlada').optional().describe('Obligatorio si el formato lo muestra (campo "aviso").'),
   })
   .describe('Identidad de una entidad: va en el encabezado y pie de página de todos sus documentos.');
 
@@ -157,8 +160,8 @@ export const documentSchema = z
       error: 'debe usar solo mayúsculas, dígitos y guiones, p. ej. "DE-P-007"',
     }),
     titulo: text('título del documento'),
-    proceso: text('proceso del mapa de procesos'),
-    dependencia: text('dependencia responsable del documento'),
+    proceso: text('proceso del mapa de procesos').optional().describe('Obligatorio si el formato lo muestra (campo "proceso").'),
+    dependencia: text('dependencia responsable del documento').optional().describe('Obligatoria si el formato la muestra (campo "dependencia").'),
     tipo: z.enum(DOCUMENT_TYPES, { error: `debe ser uno de: ${DOCUMENT_TYPES.join(', ')}` }),
     plantilla: z.string().regex(SAFE_SLUG).optional().describe('Plantilla de templates/; por omisión, la del tipo.'),
     clasificacion: z.enum(CLASSIFICATIONS, {

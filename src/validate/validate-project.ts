@@ -1,11 +1,14 @@
 // Validate stage: schemas first (zod), then the cross-field rules that a
 // schema cannot express. Every problem in every file is collected, so
 // `docctl check` can report all of them at once.
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { z } from 'zod';
 import { todayInColombia } from '../dates.js';
-import { errorProblem, UserError, type Problem } from '../errors.js';
+import { errorProblem, hasErrors, UserError, type Problem } from '../errors.js';
+import { originOf, resolveFormat, type FormatLayer, type ResolvedFormat } from '../model/format.js';
+import { formatFileSchema } from './format-schema.js';
+import { documentFormatLayers, formatFileRules, formatImages, overrideNameRule, shownFieldsRule } from './format-rules.js';
 import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
 import { formatMegabytes, INPUT_LIMITS, readDataFile } from '../load/read-data-file.js';
@@ -23,6 +26,8 @@ export interface ValidDocument {
   readonly json: JsonFile;
   readonly document: ControlledDocument;
   readonly sections: readonly ValidSection[];
+  /** The document's format: docctl's default, the entity's, its type's and its own (model/format.ts). */
+  readonly format: ResolvedFormat;
 }
 
 export interface ValidEntity {
@@ -30,6 +35,8 @@ export interface ValidEntity {
   readonly dir: string;
   readonly entity: Entity;
   readonly logo: LogoImage;
+  /** Images the entity's formats show besides the logo, by frame key ("imagen:<file>"). */
+  readonly images: Readonly<Record<string, LogoImage>>;
   readonly documents: readonly ValidDocument[];
 }
 
@@ -51,9 +58,9 @@ function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[],
   return undefined;
 }
 
-function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]): LogoImage | undefined {
+function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[], fieldPath: (string | number)[] = ['logo']): LogoImage | undefined {
   const path = join(dir, logo);
-  const where = { field: 'logo', ...locate(json, ['logo']) };
+  const where = { field: formatFieldPath(fieldPath), ...locate(json, fieldPath) };
   // The entity's folder is <datos>/<entidad>: the logo must be a regular file below the data folder.
   const read = readDataFile(dirname(dir), path, INPUT_LIMITS.imageBytes);
   if ('problem' in read) {
@@ -166,6 +173,23 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
     const entityJson = rawEntity.entityJson;
     const entity = entityJson ? parseWith(entityJson, entitySchema, problems) : undefined;
     const logo = entity && entityJson ? loadLogo(rawEntity.dir, entityJson, entity.logo, problems) : undefined;
+    const formatLayer = (json: JsonFile): FormatLayer | undefined => {
+      const format = parseWith(json, formatFileSchema, problems);
+      if (!format) return undefined;
+      const own = formatFileRules(json, format);
+      problems.push(...own);
+      return own.length === 0 ? { file: json.file, format } : undefined;
+    };
+    const entityFormat = rawEntity.formatJson ? formatLayer(rawEntity.formatJson) : undefined;
+    const formatsBroken = problems.length;
+    const overrides = new Map<string, FormatLayer>();
+    for (const json of rawEntity.formatOverrides) {
+      const layer = formatLayer(json);
+      if (layer) overrides.set(basename(json.file, '.json'), layer);
+    }
+    const formatProblems = hasErrors(problems.slice(formatsBroken)) || (rawEntity.formatJson !== undefined && entityFormat === undefined);
+    const images: Record<string, LogoImage> = {};
+    const reported = new Set<string>();
     const documents: ValidDocument[] = [];
     const parsed: { file: string; json: JsonFile; document: ControlledDocument }[] = [];
     for (const json of rawEntity.documents) {
@@ -177,11 +201,23 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
       problems.push(...futureDateRule(json, document, realToday));
       if (today) problems.push(...reviewRule(json, document, today));
       const sections = resolveSections(document.secciones, rawEntity.documentsDir, json, problems);
-      if (problems.slice(before).some((p) => p.severity === 'error')) continue;
-      documents.push({ file: json.file, json, document, sections });
+      const format = resolveFormat(documentFormatLayers(entityFormat, overrides, document));
+      if (entity && entityJson) {
+        problems.push(...shownFieldsRule(format, { json: entityJson, entity }, { json, document }, reported));
+        for (const { file, path } of formatImages(format)) {
+          if (images[`imagen:${file}`]) continue;
+          const origin = rawEntity.formatOverrides.find((f) => f.file === originOf(format, path.join('.'))) ?? rawEntity.formatJson;
+          const image = origin ? loadLogo(rawEntity.dir, origin, file, problems, path) : undefined;
+          if (image) images[`imagen:${file}`] = image;
+        }
+      }
+      if (formatProblems || problems.slice(before).some((p) => p.severity === 'error')) continue;
+      documents.push({ file: json.file, json, document, sections, format });
     }
     problems.push(...duplicateCodeRule(parsed));
-    if (entity && logo) entities.push({ slug: rawEntity.slug, dir: rawEntity.dir, entity, logo, documents });
+    const codes = new Set(parsed.map((p) => p.document.codigo));
+    for (const json of rawEntity.formatOverrides) problems.push(...overrideNameRule(json, codes));
+    if (entity && logo) entities.push({ slug: rawEntity.slug, dir: rawEntity.dir, entity, logo, images, documents });
   }
   return { project: { norms, entities }, problems };
 }

@@ -17,6 +17,8 @@ const data = join(work, 'data');
 const output = join(work, 'output');
 const ALCALDIA = join(data, 'alcaldia-cartagena', 'archivo', 'GTI-P-001', 'v2', 'GTI-P-001-v2');
 const PERSONERIA = join(data, 'personeria-cartagena', 'archivo', 'DE-P-007', 'v1', 'DE-P-007-v1');
+/** The third example entity: a secretaría with a format of its own (data/secretaria-educacion-ejemplo/formato.json). */
+const SECRETARIA = join(data, 'secretaria-educacion-ejemplo', 'archivo', 'GD-M-004', 'v5', 'GD-M-004-v5');
 
 /** Whitespace is layout (line wraps inside table cells): compare without it. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -46,14 +48,19 @@ const catalog = JSON.parse(readFileSync(join(REPO, 'data', 'normas.json'), 'utf8
 const alcaldia = JSON.parse(readFileSync(join(REPO, 'data', 'alcaldia-cartagena', 'documentos', 'GTI-P-001.json'), 'utf8'));
 const personeria = JSON.parse(readFileSync(join(REPO, 'data', 'personeria-cartagena', 'documentos', 'DE-P-007.json'), 'utf8'));
 
+// One build for every describe below (the example secretaría's too).
+let result: ReturnType<typeof runCli>;
+beforeAll(() => {
+  result = runCli(['build', '--datos', data, '--salida', output]);
+});
+
 describe('building both seeds', () => {
   const texts: Record<string, string> = {};
 
   beforeAll(() => {
-    const result = runCli(['build', '--datos', data, '--salida', output]);
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Listo: 2 documentos en ${output}/`);
+    expect(result.stdout).toContain(`Listo: 3 documentos en ${output}/`);
     texts.alcaldiaPdf = squash(pdfText(`${ALCALDIA}.pdf`));
     texts.alcaldiaDocx = squash(docxText(`${ALCALDIA}.docx`));
     texts.personeriaPdf = squash(pdfText(`${PERSONERIA}.pdf`));
@@ -129,6 +136,59 @@ describe('building both seeds', () => {
   }
 });
 
+describe('the example secretaría, in a format of its own', () => {
+  const pageTexts = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+
+  it('prints its header and footer on every page: parent entity, Tipo, Fecha de emisión, classification, PÁGINA: X de Y, the format\'s code', () => {
+    const pages = pageTexts(`${SECRETARIA}.pdf`);
+    expect(pages.length).toBeGreaterThan(3);
+    pages.forEach((page, index) => {
+      const text = squash(page);
+      for (const value of [
+        'ALCALDÍA MUNICIPAL DE VILLA ESPERANZA',
+        'Secretaría de Educación Municipal',
+        'Tipo: MANUAL',
+        'Código: GD-M-004',
+        'Fecha de emisión: 12/03/2024',
+        'Versión: 05',
+        'Clasificación de la información: Información pública',
+        `PÁGINA: ${index + 1} de ${pages.length}`,
+        'Código del formato: GD-F-01 · Versión del formato: 03',
+      ]) {
+        expect(text, `página ${index + 1}: ${value}`).toContain(squash(value));
+      }
+      expect(text, `página ${index + 1}`).not.toContain(squash('FECHA DE APROBACIÓN'));
+    });
+  });
+
+  it('has no cover: the contents come first; headings are numbered "1", and the change control closes the document with the history from version 4', () => {
+    const pages = pageTexts(`${SECRETARIA}.pdf`);
+    expect(pages[0]).toContain('CONTENIDO');
+    expect(pages[0]).not.toContain('Aprobado por');
+    expect(pages.join('\n')).toMatch(/^\s*1 OBJETIVO$/m);
+    expect(pages.join('\n')).not.toMatch(/^\s*1\. OBJETIVO$/m);
+    const last = pages.at(-1)!;
+    expect(last).toContain('CONTROL DE CAMBIOS');
+    expect(squash(last)).toContain(squash('04 17/08/2021'));
+    expect(squash(last)).toContain(squash('No. 007 del'));
+    expect(squash(last)).toContain(squash('Jorge Iván Castaño'));
+    expect(pages.join('\n')).not.toMatch(/^\s*01 /m);
+  });
+
+  it('LibreOffice shows the same header and footer on every page of the DOCX', () => {
+    const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
+    const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, `${SECRETARIA}.docx`], { stdio: 'pipe' });
+    const pages = pageTexts(join(out, 'GD-M-004-v5.pdf'));
+    pages.forEach((page, index) => {
+      const text = squash(page);
+      for (const value of ['ALCALDÍA MUNICIPAL DE VILLA ESPERANZA', 'Tipo: MANUAL', 'Fecha de emisión: 12/03/2024', `PÁGINA: ${index + 1} de ${pages.length}`, 'Código del formato: GD-F-01']) {
+        expect(text, `página ${index + 1}: ${value}`).toContain(squash(value));
+      }
+    });
+  });
+});
+
 describe('a data error', () => {
   it('is named by check, and build then writes nothing', () => {
     const work = mkdtempSync(join(tmpdir(), 'docctl-bad-'));
@@ -152,7 +212,7 @@ describe('a data error', () => {
 describe('the seeds through independent clients', () => {
   const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 
-  for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007']] as const) {
+  for (const [name, base, code] of [['Alcaldía', ALCALDIA, 'GTI-P-001'], ['Personería', PERSONERIA, 'DE-P-007'], ['Secretaría', SECRETARIA, 'GD-M-004']] as const) {
     it(`the ${name} PDF passes qpdf, embeds every font and is valid PDF/A-1b for PDFBox Preflight`, () => {
       expect(run('qpdf', ['--check', `${base}.pdf`]).status).toBe(0);
       const fonts = run('pdffonts', [`${base}.pdf`]).stdout.split('\n').slice(2).filter(Boolean);
@@ -193,7 +253,7 @@ describe('the seeds through independent clients', () => {
     const other = copyProject(SEEDS, { archive: false });
     const result = runCli(['build', '--datos', join(other, 'data'), '--salida', join(other, 'output'), '--silencio'], { env: { TZ: 'Pacific/Kiritimati' } });
     expect(result.status, result.stderr).toBe(0);
-    for (const base of [ALCALDIA, PERSONERIA]) {
+    for (const base of [ALCALDIA, PERSONERIA, SECRETARIA]) {
       for (const ext of ['pdf', 'docx', 'html']) {
         const mine = readFileSync(`${base}.${ext}`);
         const theirs = readFileSync(`${base.replace(work, other)}.${ext}`);

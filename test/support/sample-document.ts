@@ -3,6 +3,10 @@
 // produces (numbered headings, rich tables, glossary, underline, signatures,
 // the change-control front section) and a one-pixel-free placeholder logo.
 import type { DocumentContext, RenderedDocument } from '../../src/model/document-context.js';
+import { DEFAULT_FORMAT, formatHash } from '../../src/model/format.js';
+import { buildFrame } from '../../src/model/frame.js';
+import { frameValuesOfContext } from '../../src/model/build-context.js';
+import type { Format } from '../../src/validate/format-schema.js';
 import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { writeRgbPng } from '../../src/write/pdf/png.js';
 
@@ -89,7 +93,21 @@ export function tinyPng(): Uint8Array {
   return new Uint8Array(writeRgbPng(2, 1, Buffer.from([200, 30, 30, 30, 30, 200])));
 }
 
-export function sampleContext(overrides: Partial<DocumentContext> = {}): DocumentContext {
+/** A context as buildContext would make it; `format` (by default docctl's) gives its frame. */
+export function sampleContext(overrides: Partial<DocumentContext> = {}, format: Format = DEFAULT_FORMAT): DocumentContext {
+  const base = sampleContextData(overrides);
+  return { ...base, frame: buildFrame(format, frameValuesOfContext(base, format)), formatHash: formatHash(format), ...overrides };
+}
+
+/**
+ * A context whose identity fields were changed by spreading: its frame drawn
+ * again from them, as buildContext would have drawn it from such data.
+ */
+export function reframe(context: DocumentContext, format: Format = DEFAULT_FORMAT): DocumentContext {
+  return { ...context, frame: buildFrame(format, frameValuesOfContext(context, format)) };
+}
+
+function sampleContextData(overrides: Partial<DocumentContext>): Omit<DocumentContext, 'frame' | 'formatHash'> {
   return {
     entity: {
       slug: 'alcaldia-prueba',
@@ -103,6 +121,7 @@ export function sampleContext(overrides: Partial<DocumentContext> = {}): Documen
       controlledCopyNotice: 'La versión vigente y controlada de este documento solo podrá ser consultada en la página web.',
       pageSize: 'carta',
       logo: { bytes: tinyPng(), mime: 'image/png', width: 2, height: 1 },
+      images: {},
     },
     code: 'GTI-P-001',
     title: 'POLÍTICA DE GOBIERNO DIGITAL',
@@ -135,6 +154,6 @@ export function sampleContext(overrides: Partial<DocumentContext> = {}): Documen
   };
 }
 
-export function sampleDocument(overrides: Partial<DocumentContext> = {}): RenderedDocument {
-  return { context: sampleContext(overrides), tree: parseMarkdown(SAMPLE_MARKDOWN), markdown: SAMPLE_MARKDOWN };
+export function sampleDocument(overrides: Partial<DocumentContext> = {}, format?: Format): RenderedDocument {
+  return { context: sampleContext(overrides, format), tree: parseMarkdown(SAMPLE_MARKDOWN), markdown: SAMPLE_MARKDOWN };
 }

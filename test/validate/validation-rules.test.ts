@@ -71,7 +71,22 @@ describe('schema rules', () => {
     const problems = brokenDocument((doc) => {
       doc.versiones[0]!.numero = 0;
     });
-    expect(problems.join('\n')).toContain('versiones[0].numero: 0: la primera versión debe ser la 1');
+    expect(problems.join('\n')).toContain('versiones[0].numero: 0: los números de versión empiezan en 1');
+  });
+
+  it('accepts a history that starts at a later version (a document adopted in mid-life)', () => {
+    const problems = brokenDocument((doc) => {
+      doc.versiones[0]!.numero = 4;
+    });
+    expect(problems.filter((p) => !p.includes('advertencia'))).toEqual([]);
+  });
+
+  it('accepts earlier versions that are change-control lines only, without approval data', () => {
+    const problems = brokenDocument((doc) => {
+      const vigente = doc.versiones[0]!;
+      doc.versiones = [{ numero: 3, descripcion: 'Versión anterior, registrada solo en el control de cambios' }, { ...vigente, numero: 4 }];
+    });
+    expect(problems.filter((p) => !p.includes('advertencia'))).toEqual([]);
   });
 });
 

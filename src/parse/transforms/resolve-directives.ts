@@ -41,6 +41,7 @@ function resolve(node: AnyDirective, source: string): unknown[] {
           type: 'frontSection',
           kind: 'control-de-cambios',
           title: node.attributes?.titulo ?? 'CONTROL DE CAMBIOS',
+          ...(node.attributes?.lugar === 'final' ? { atEnd: true } : {}),
           children: node.children as BlockContent[],
           position: node.position,
         } satisfies FrontSection,

@@ -11,18 +11,22 @@ import type { PublishedDocument, PublishedVersion } from './plan.js';
 
 function identity(doc: PublishedDocument): Element {
   const { context, current } = doc;
-  const row = (label: string, value: ElementContent | string) => [h('dt', label), h('dd', [value])];
+  const { labels } = context.frame;
+  // A field the data leaves out (a format that shows no process) is no row.
+  const row = (label: string, value: ElementContent | string | undefined) => (value === undefined ? [] : [h('dt', label), h('dd', [value])]);
   return h('section', { className: ['identificacion'], ariaLabelledBy: ['identificacion'] }, [
     h('h2', { id: 'identificacion' }, 'Identificación del documento'),
     h('dl', { className: ['ficha'] }, [
-      ...row('Entidad', context.entity.name),
-      ...row('Proceso', context.process),
-      ...row('Dependencia', context.dependency),
-      ...row('Tipo', context.typeLabel),
-      ...row('Código', context.code),
+      // Called what the document's format calls them, as in its editions.
+      ...row(labels.entidadSuperior ?? 'Entidad a la que pertenece', context.entity.parentName),
+      ...row(labels.entidad ?? 'Entidad', context.entity.name),
+      ...row(labels.proceso ?? 'Proceso', context.process),
+      ...row(labels.dependencia ?? 'Dependencia', context.dependency),
+      ...row(labels.tipo ?? 'Tipo', context.typeLabel),
+      ...row(labels.codigo ?? 'Código', context.code),
       ...row('Versión vigente', current.label),
-      ...row('Fecha de aprobación', dateElement(current.approvalDate)),
-      ...row('Clasificación', context.classificationLabel),
+      ...row(labels.fechaAprobacion ?? 'Fecha de aprobación', dateElement(current.approvalDate)),
+      ...row(labels.clasificacion ?? 'Clasificación', context.classificationLabel),
     ]),
     ...(current.files.length > 0
       ? [
@@ -121,7 +125,7 @@ function footer(doc: PublishedDocument): ElementContent[] {
   return [
     h('p', [h('strong', entity.name)]),
     ...(contact ? [h('p', contact)] : []),
-    h('p', entity.controlledCopyNotice),
+    ...(entity.controlledCopyNotice ? [h('p', entity.controlledCopyNotice)] : []),
     ...(entity.web && /^https?:\/\//i.test(entity.web) && isSafeUrl(entity.web) ? [h('p', [h('a', { href: entity.web }, `Sitio web de ${entity.shortName}`)])] : []),
     h('p', [h('a', { href: href(doc.pagePath, INDEX_PATH) }, 'Volver al listado de documentos publicados')]),
   ];

@@ -71,11 +71,11 @@ export function indexPage(documents: readonly PublishedDocument[]): string {
     groupBy(documents, (d) => d.context.entity.slug).forEach((entityDocs) => {
       const entity = entityDocs[0]!.context.entity;
       const entityId = `entidad-${entity.slug}`;
-      const processes = groupBy(entityDocs, (d) => d.context.process).map((processDocs, index) => {
+      const processes = groupBy(entityDocs, (d) => d.context.process ?? 'Sin proceso').map((processDocs, index) => {
         const processId = `${entityId}-proceso-${index + 1}`;
         // Not a landmark: two entities may well share a process name.
         return h('div', { className: ['proceso'], dataGrupo: true }, [
-          h('h3', { id: processId }, [hidden('Proceso: '), processDocs[0]!.context.process]),
+          h('h3', { id: processId }, [hidden('Proceso: '), processDocs[0]!.context.process ?? 'Sin proceso']),
           h('ul', { className: ['documentos'] }, processDocs.map(card)),
         ]);
       });

@@ -88,7 +88,7 @@ export function planSite(input: SiteInput): PublishedDocument[] {
     (a, b) =>
       collator.compare(a.context.entity.name, b.context.entity.name) ||
       a.context.entity.slug.localeCompare(b.context.entity.slug) ||
-      collator.compare(a.context.process, b.context.process) ||
+      collator.compare(a.context.process ?? '', b.context.process ?? '') ||
       a.context.code.localeCompare(b.context.code),
   );
 }

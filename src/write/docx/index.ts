@@ -14,7 +14,7 @@ import { pageGeometry, textWidth } from './layout/page.js';
 import { documentStyles, tableStyle } from './layout/styles.js';
 import { packageParts } from './package-parts.js';
 import { makeReproducible } from './reproducible-zip.js';
-import { createState, type DocxSettings } from './state.js';
+import { createState, type Block, type DocxSettings } from './state.js';
 
 /** Who saved the file last, pinned so the bytes do not depend on the machine. */
 const LAST_MODIFIED_BY = 'docctl';
@@ -39,17 +39,21 @@ export function buildDocx(doc: RenderedDocument, hints?: PageHints): Document {
       margin: { ...page.margin, header: page.header, footer: page.footer, gutter: 0 },
     },
   };
-  // Three sections share one header and footer: later sections without
-  // their own inherit the first's, so every page carries the block.
-  const sections: ISectionOptions[] = [
-    { properties, headers: { default: documentHeader(settings) }, footers: { default: documentFooter(context) }, children: coverPage(context) },
-    { properties: { ...properties, type: SectionType.NEXT_PAGE }, children: tableOfContents() },
-    { properties: { ...properties, type: SectionType.NEXT_PAGE }, children: body },
-  ];
+  // The sections share one header and footer: later sections without
+  // their own inherit the first's, so every page carries the block. Cover
+  // and contents are there when the format wants them.
+  const { cover, contents } = context.frame;
+  const widthPoints = textWidth(page) / 20;
+  const parts: Block[][] = [...(cover ? [coverPage(context, cover, widthPoints)] : []), ...(contents ? [tableOfContents(contents.title, contents.depth)] : []), body];
+  const sections: ISectionOptions[] = parts.map((children, index) =>
+    index === 0
+      ? { properties, headers: { default: documentHeader(settings) }, footers: { default: documentFooter(context, widthPoints) }, children }
+      : { properties: { ...properties, type: SectionType.NEXT_PAGE }, children },
+  );
 
   const document = new Document({
     title: context.title,
-    subject: `${context.typeLabel} — ${context.process}`,
+    subject: context.process ? `${context.typeLabel} — ${context.process}` : context.typeLabel,
     creator: context.entity.name,
     keywords: context.keywords.join(', '),
     description: `${context.code} versión ${context.version.label}`,

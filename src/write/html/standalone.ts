@@ -20,28 +20,38 @@ export function documentPageTitle(code: string, title: string): string {
   return `${(space > code.length + 3 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The document's identity as a description list: entity, process, code, version… */
+/**
+ * The document's identity as a description list: entity, process, code,
+ * version… Each row is called what the format calls it in the header or the
+ * footer ("Fecha de emisión"), so the editions agree; a field the data does
+ * not have is no row.
+ */
 export function identityList(doc: RenderedDocument): Element {
   const { context } = doc;
+  const { labels } = context.frame;
   const date: ElementContent = context.version.approvalDate
     ? h('time', { dateTime: context.version.approvalDate }, context.version.approvalDateShort)
     : { type: 'text', value: 'Sin fecha registrada' };
-  const rows: [string, ElementContent | string][] = [
-    ['Entidad', context.entity.name],
-    ['Proceso', context.process],
-    ['Dependencia', context.dependency],
-    ['Tipo', context.typeLabel],
-    ['Código', context.code],
-    ['Versión', context.version.label],
-    ['Fecha de aprobación', date],
-    ['Clasificación', context.classificationLabel],
+  const rows: [string, ElementContent | string | undefined][] = [
+    [labels.entidadSuperior ?? 'Entidad a la que pertenece', context.entity.parentName],
+    [labels.entidad ?? 'Entidad', context.entity.name],
+    [labels.proceso ?? 'Proceso', context.process],
+    [labels.dependencia ?? 'Dependencia', context.dependency],
+    [labels.tipo ?? 'Tipo', context.typeLabel],
+    [labels.codigo ?? 'Código', context.code],
+    [labels.version ?? 'Versión', context.version.label],
+    [labels.fechaAprobacion ?? 'Fecha de aprobación', date],
+    [labels.clasificacion ?? 'Clasificación', context.classificationLabel],
   ];
-  return h('dl', { className: ['ficha'] }, rows.flatMap(([label, value]) => [h('dt', label), h('dd', [value])]));
+  return h(
+    'dl',
+    { className: ['ficha'] },
+    rows.flatMap(([label, value]) => (value === undefined ? [] : [h('dt', label), h('dd', [value])])),
+  );
 }
 
 export function standaloneHast(doc: RenderedDocument): Root {
   const { context } = doc;
-  const contact = [context.entity.address, ...context.entity.phones, ...context.entity.emails].filter(Boolean).join(' · ');
   return {
     type: 'root',
     children: [
@@ -64,12 +74,20 @@ export function standaloneHast(doc: RenderedDocument): Root {
             h('div', { className: ['cuerpo-documento'] }, documentBody(doc)),
           ]),
           h('footer', { className: ['pie'] }, [
-            h('div', { className: ['contenedor'] }, [...(contact ? [h('p', contact)] : []), h('p', context.entity.controlledCopyNotice)]),
+            h('div', { className: ['contenedor'] }, footerLines(context)),
           ]),
         ]),
       ]),
     ],
   };
+}
+
+/** The frame's footer lines as text, as the PDF and DOCX footers print them (there are no pages to number here). */
+function footerLines(context: RenderedDocument['context']): Element[] {
+  return context.frame.footer.lines.map((line) => {
+    const value = line.segments.map((s) => ('text' in s ? s.text : '')).join('');
+    return h('p', line.label ? [h('strong', `${line.label}: `), value] : value);
+  });
 }
 
 /** The standalone HTML edition, as UTF-8 text. */

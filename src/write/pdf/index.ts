@@ -11,7 +11,7 @@ import { contentsPage } from './layout/contents.js';
 import { coverPage } from './layout/cover.js';
 import { footerBlock, footerForPage } from './layout/footer.js';
 import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
-import { headerForPage, headerTable, LOGO_IMAGE, WIDEST_PAGE_LABEL } from './layout/header.js';
+import { headerForPage, headerTable, LOGO_IMAGE, WIDEST_PAGE } from './layout/header.js';
 import { BODY_GAP, EDGE_GAP, PAGE_SIZES, SIDE_MARGIN } from './layout/page-sizes.js';
 import { verificationBlock } from './layout/verification.js';
 import { draftBackground } from './layout/watermark.js';
@@ -39,7 +39,8 @@ export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: Readon
   const { context, tree } = doc;
   const page = PAGE_SIZES[context.entity.pageSize];
   const bodyWidth = page.width - 2 * SIDE_MARGIN;
-  const images = { [LOGO_IMAGE]: logoDataUrl(context.entity.logo) };
+  const images: Record<string, string> = { [LOGO_IMAGE]: logoDataUrl(context.entity.logo) };
+  for (const [name, image] of Object.entries(context.entity.images)) images[name] = logoDataUrl(image);
   const measureOptions: MeasureOptions = { fonts: fontDictionary(), styles: STYLES, defaultStyle: DEFAULT_STYLE, images, localAccess };
   textMeasurer ??= createTextMeasurer(measureOptions);
   const margins = pageMargins(context, bodyWidth, page.height, measureOptions);
@@ -47,7 +48,13 @@ export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: Readon
   const heightOf = (piece: Content) => measureHeight(piece, bodyWidth, measureOptions);
   const state = createState({ context, bodyWidth, bodyHeight, heightOf, tree: treeIndex, measure: textMeasurer, relaxedTables }, handlers);
   const verification = verificationBlock(context);
-  const content: Content[] = [coverPage(context), contentsPage(), ...keepHeadingsWithUnbreakable(state.all(tree)), ...(verification ? [verification] : [])];
+  const { cover, contents } = context.frame;
+  const content: Content[] = [
+    ...(cover ? [coverPage(cover)] : []),
+    ...(contents ? [contentsPage(contents.title)] : []),
+    ...keepHeadingsWithUnbreakable(state.all(tree)),
+    ...(verification ? [verification] : []),
+  ];
   return {
     pageSize: { width: page.width, height: page.height },
     pageMargins: margins,
@@ -160,8 +167,8 @@ function pageMargins(
   pageHeight: number,
   options: MeasureOptions,
 ): [number, number, number, number] {
-  const header = measureHeight(headerTable(context, WIDEST_PAGE_LABEL), bodyWidth, options);
-  const footer = measureHeight(footerBlock(context, bodyWidth), bodyWidth, options);
+  const header = measureHeight(headerTable(context, WIDEST_PAGE, WIDEST_PAGE), bodyWidth, options);
+  const footer = measureHeight(footerBlock(context, bodyWidth, WIDEST_PAGE, WIDEST_PAGE), bodyWidth, options);
   const top = Math.ceil(EDGE_GAP + header + BODY_GAP);
   const bottom = Math.ceil(BODY_GAP + footer + EDGE_GAP);
   if (top + bottom > pageHeight / 2) {

@@ -13,7 +13,7 @@ export function documentInfo(context: DocumentContext): TDocumentInformation {
   return {
     title: `${context.code} ${context.title}`,
     author: context.entity.name,
-    subject: `${context.typeLabel} ${context.code} versión ${context.version.label} · ${context.process}`,
+    subject: `${context.typeLabel} ${context.code} versión ${context.version.label}${context.process ? ` · ${context.process}` : ''}`,
     keywords: context.keywords.join(', '),
     creator: CREATOR,
     producer: PRODUCER,

@@ -86,7 +86,7 @@ describe('the site in Chromium', () => {
   }
 
   it('has no WCAG 2.1 A/AA violation (axe-core) on the index, the open-data page, every document page and the standalone editions', async () => {
-    expect(pagePaths).toHaveLength(6);
+    expect(pagePaths).toHaveLength(7);
     const found: string[] = [];
     for (const path of [...pagePaths, '../ediciones/GTI-P-001.html', '../ediciones/DE-P-007.html']) {
       const page = await open(path);
@@ -143,7 +143,7 @@ describe('the site in Chromium', () => {
     const filter = page.getByLabel('Filtrar documentos');
     const visible = () => page.locator('[data-filtrable]:visible').count();
     await expect.poll(() => filter.isVisible()).toBe(true);
-    expect(await visible()).toBe(4);
+    expect(await visible()).toBe(5);
     await filter.fill('de-p-007');
     expect(await visible()).toBe(1);
     await expect.poll(() => page.locator('#filtro-estado').textContent()).toBe('1 documento coincide con la búsqueda.');
@@ -156,7 +156,7 @@ describe('the site in Chromium', () => {
     expect(await visible()).toBe(0);
     await expect.poll(() => page.locator('#filtro-estado').textContent()).toBe('Ningún documento coincide con la búsqueda.');
     await filter.fill('');
-    expect(await visible()).toBe(4);
+    expect(await visible()).toBe(5);
     await page.close();
   });
 
@@ -165,7 +165,7 @@ describe('the site in Chromium', () => {
     const page = await browser.context.newPage();
     await page.route('**/filtro.js', (route) => route.abort());
     await page.goto(urlOf('index.html'));
-    expect(await page.locator('[data-filtrable]:visible').count()).toBe(4);
+    expect(await page.locator('[data-filtrable]:visible').count()).toBe(5);
     expect(await page.locator('#filtro').isVisible()).toBe(false);
     await page.close();
     // The blocked script is reported as a failed load: expected here only.

@@ -183,7 +183,7 @@ describe('site generator', () => {
     expect(dictionary.columnas.map((c) => c.nombre)).toEqual(rows[0]);
     for (const column of dictionary.columnas) expect(column.descripcion.length).toBeGreaterThan(10);
     expect(rows).toHaveLength(1 + json.length);
-    expect(json.map((row) => row.codigo)).toEqual(['GTI-P-001', 'GTI-P-001', 'GC-P-001', 'DE-P-007']);
+    expect(json.map((row) => row.codigo)).toEqual(['GTI-P-001', 'GTI-P-001', 'GC-P-001', 'DE-P-007', 'GD-M-004']);
     const hostile = rows.find((row) => row[COLUMNS.findIndex((c) => c.name === 'entidad')] === 'alcaldia-prueba')!;
     expect(hostile[COLUMNS.findIndex((c) => c.name === 'titulo')]).toBe(HOSTILE_TITLE);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -221,6 +221,6 @@ describe('site generator', () => {
       for (const result of report.results) for (const m of result.messages) found.push(`${path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(found).toEqual([]);
-    expect(pages(site).length).toBe(6);
+    expect(pages(site).length).toBe(7); // index, open data, four seed and fixture documents and the example secretaría's
   });
 });

@@ -97,8 +97,8 @@ describe('python-docx (Debian python3-docx)', () => {
     read = JSON.parse(result.stdout) as typeof read;
   });
 
-  it('reads the header block', () => {
-    expect(read.header).toEqual(expect.arrayContaining(['CÓDIGO', 'GTI-P-001', 'VERSIÓN', '2.0', '15/12/2022']));
+  it('reads the header block: label and value in one cell, as in the PDF', () => {
+    expect(read.header).toEqual(expect.arrayContaining(['CÓDIGO: GTI-P-001', 'VERSIÓN: 2.0', 'FECHA DE APROBACIÓN: 15/12/2022']));
   });
 
   it('reads the tables, cells with several paragraphs included', () => {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentContext } from '../../../src/model/document-context.js';
 import { writePdf } from '../../../src/write/pdf/index.js';
-import { sampleDocument } from '../../support/sample-document.js';
+import { reframe, sampleDocument } from '../../support/sample-document.js';
 import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
 import { sampleContext } from '../../support/sample-document.js';
 import { transparentLogo } from './png-fixture.js';
@@ -115,12 +115,12 @@ function claim(words: WordBox[], texts: readonly string[], from: 'top' | 'bottom
 describe('regression: a long title and entity name overlapped the body (fixed page margins)', () => {
   it('keeps header, body and footer apart on every page, with a three-line title and a very long entity name', async () => {
     const base = sampleDocument();
-    const context: DocumentContext = {
+    const context: DocumentContext = reframe({
       ...base.context,
       title: LONG_TITLE,
       process: 'GESTIÓN DE DIRECCIONAMIENTO ESTRATÉGICO Y PLANEACIÓN INSTITUCIONAL',
       entity: { ...base.context.entity, name: LONG_ENTITY },
-    };
+    });
     const file = tempPdf('largo.pdf', await writePdf({ ...base, context }));
     const pages = pageCount(file);
     const all = wordBoxes(file);
@@ -128,12 +128,12 @@ describe('regression: a long title and entity name overlapped the body (fixed pa
     expect(titleLines.size, 'el título ocupa al menos tres líneas en el encabezado').toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= pages; page++) {
       const words = all.filter((w) => w.page === page);
-      const header = claim(words, [context.entity.shortName, context.entity.slogan ?? '', context.entity.name, context.process,
+      const header = claim(words, [context.entity.shortName, context.entity.slogan ?? '', context.entity.name, context.process ?? '',
         context.title, `CÓDIGO: ${context.code}`, `VERSIÓN: ${context.version.label}`,
         `FECHA DE APROBACIÓN: ${context.version.approvalDateShort}`, `Página ${page} de ${pages}`], 'top');
       const e = context.entity;
-      const footer = claim(words, [[e.address, ...e.phones.map((p) => `Tel. ${p}`)].join(' · '), [...e.emails, e.web ?? ''].join(' · '),
-        e.controlledCopyNotice, `Clasificación de la información: ${context.classificationLabel}`], 'bottom');
+      const footer = claim(words, [[e.address ?? '', ...e.phones.map((p) => `Tel. ${p}`)].join(' · '), [...e.emails, e.web ?? ''].join(' · '),
+        e.controlledCopyNotice ?? '', `Clasificación de la información: ${context.classificationLabel}`], 'bottom');
       const body = words.filter((w) => !header.has(w) && !footer.has(w));
       expect(body.length, `página ${page} tiene cuerpo`).toBeGreaterThan(0);
       const headerBottom = Math.max(...[...header].map((w) => w.yMax));

@@ -12,7 +12,7 @@ import { pageCount, pageText, preflight, tempPdf } from './tools.js';
 const draftVersion = { number: 3, label: '3.0', description: 'Actualización', approvalDate: undefined, approvalDateShort: '' };
 
 const headerRows = (state: 'vigente' | 'borrador' | 'obsoleto') =>
-  (headerTable(sampleContext({ state }), 'Página 1 de 1') as { table: { body: TableCell[][] } }).table.body;
+  (headerTable(sampleContext({ state }), 1, 1) as { table: { body: TableCell[][] } }).table.body;
 
 describe('version states in the PDF', () => {
   it('puts a notice row in the header block of drafts and obsolete versions only', () => {

@@ -1,29 +1,24 @@
 // The cover page and the table of contents, each in its own section so the
-// body starts on a fresh page without empty page-break paragraphs.
+// body starts on a fresh page without empty page-break paragraphs. The cover
+// draws the frame's cover parts, as the PDF edition does (logo included).
 import { Paragraph, TableOfContents, TextRun } from 'docx';
 import type { DocumentContext } from '../../../model/document-context.js';
+import type { FramePart } from '../../../model/frame.js';
 import type { Block } from '../state.js';
+import { partToDocx } from './frame-parts.js';
 import { STYLE } from './styles.js';
 
-export function coverPage(context: DocumentContext): Block[] {
-  const coverLine = (text: string, bold = false) => new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text, bold: bold || undefined })] });
-  return [
-    new Paragraph({ style: STYLE.subtitle, spacing: { before: 1440 }, children: [new TextRun(context.entity.name.toUpperCase())] }),
-    coverLine(context.dependency),
-    new Paragraph({ style: STYLE.title, children: [new TextRun(context.title)] }),
-    coverLine(`${context.typeLabel} · Código ${context.code} · Versión ${context.version.label}`, true),
-    coverLine(`Proceso: ${context.process}`),
-    new Paragraph({ style: STYLE.coverLine, spacing: { before: 1440 }, children: [new TextRun(`Aprobado por: ${context.approvingBody}`)] }),
-    new Paragraph({ style: STYLE.subtitle, children: [new TextRun(String(context.year))] }),
-  ];
+export function coverPage(context: DocumentContext, parts: readonly FramePart[], widthPoints: number): Block[] {
+  const images = { logo: context.entity.logo, images: context.entity.images, entityName: context.entity.name };
+  return parts.map((part) => partToDocx(part, STYLE.coverLine, images, widthPoints));
 }
 
 // docx writes the field already filled from the headings (without page
 // numbers) and dirty; updateFields makes Word refresh it on opening, and
 // LibreOffice recomputes it when it converts.
-export function tableOfContents(): Block[] {
+export function tableOfContents(title: string, depth: number): Block[] {
   return [
-    new Paragraph({ style: STYLE.contentsHeading, children: [new TextRun('TABLA DE CONTENIDO')] }),
-    new TableOfContents('Tabla de contenido', { hyperlink: true, headingStyleRange: '1-3', beginDirty: true }),
+    new Paragraph({ style: STYLE.contentsHeading, children: [new TextRun(title)] }),
+    new TableOfContents(title, { hyperlink: true, headingStyleRange: `1-${depth}`, beginDirty: true }),
   ];
 }

@@ -1,24 +1,16 @@
-// Footer on every page: how to reach the entity, the controlled-copy notice
+// Footer on every page, drawn from the frame's footer lines, as in the PDF
+// edition: by default how to reach the entity, the controlled-copy notice
 // (a printed copy is not the controlled one) and the Ley 1712 label.
-import { BorderStyle, Footer, Paragraph, TextRun } from 'docx';
+import { BorderStyle, Footer, Paragraph } from 'docx';
 import type { DocumentContext } from '../../../model/document-context.js';
+import { partToDocx } from './frame-parts.js';
 import { BORDER_COLOR, STYLE } from './styles.js';
 
-export function documentFooter(context: DocumentContext): Footer {
-  const { entity } = context;
-  const contact = [entity.address, entity.phones.join(' – '), entity.emails.join(' – '), entity.web].filter(Boolean).join(' · ');
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: STYLE.footer,
-        border: { top: { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOR, space: 4 } },
-        children: [new TextRun(contact)],
-      }),
-      new Paragraph({ style: STYLE.footer, children: [new TextRun({ text: entity.controlledCopyNotice, italics: true })] }),
-      new Paragraph({
-        style: STYLE.footer,
-        children: [new TextRun({ text: 'Clasificación de la información: ', bold: true }), new TextRun(context.classificationLabel)],
-      }),
-    ],
-  });
+export function documentFooter(context: DocumentContext, widthPoints: number): Footer {
+  const { footer } = context.frame;
+  const images = { logo: context.entity.logo, images: context.entity.images, entityName: context.entity.name };
+  // The rule above the footer is the first line's top border.
+  const rule = { border: { top: { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOR, space: 4 } } };
+  const lines = footer.lines.map((line, index) => partToDocx(line, STYLE.footer, images, widthPoints, index === 0 && footer.rule ? rule : {}));
+  return new Footer({ children: lines.length > 0 ? lines : [new Paragraph({ style: STYLE.footer, children: [] })] });
 }

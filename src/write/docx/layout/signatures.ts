@@ -27,8 +27,11 @@ export function signatureBlock(settings: DocxSettings, options: { readonly opens
   const width = textWidth(settings.page);
   const blocks: Block[] = [];
   if (options.opensPage) blocks.push(new Paragraph({ style: STYLE.caption, pageBreakBefore: true, children: [new TextRun('FIRMAS')] }));
-  for (let first = 0; first < context.signatories.length; first += PER_TABLE) {
-    const group = context.signatories.slice(first, first + PER_TABLE);
+  const layout = context.frame.signatures;
+  const signatories = layout.signers ? context.signatories : [];
+  const sentence = layout.record ? context.approvalSentence : undefined;
+  for (let first = 0; first < signatories.length; first += PER_TABLE) {
+    const group = signatories.slice(first, first + PER_TABLE);
     blocks.push(
       grid(width, undefined, true, [
         { label: 'Nombre', values: group.map((s) => s.name), height: WRITING_HEIGHT },
@@ -39,8 +42,8 @@ export function signatureBlock(settings: DocxSettings, options: { readonly opens
       spacer(),
     );
   }
-  blocks.push(approvalGrid(context, width, context.approvalSentence !== undefined));
-  if (context.approvalSentence) blocks.push(new Paragraph({ style: STYLE.signatureNote, children: [new TextRun(context.approvalSentence)] }));
+  if (layout.grid) blocks.push(approvalGrid(context, width, sentence !== undefined));
+  if (sentence) blocks.push(new Paragraph({ style: STYLE.signatureNote, children: [new TextRun(sentence)] }));
   return blocks;
 }
 

@@ -20,8 +20,9 @@ export const signatures: HtmlHandler<Signatures> = (state, node, _parent, settin
     element('thead', {}, [element('tr', {}, [element('td', {}, []), ...roles.map((r) => element('th', { scope: 'col' }, [text(r.role)]))])]),
     element('tbody', {}, [rowOf('Nombre', roles.map((r) => r.name)), rowOf('Cargo', roles.map((r) => r.position))]),
   ]);
-  const content: ElementContent[] = [scrollRegion(captionId, grid)];
-  if (context.signatories.length > 0) {
+  const layout = context.frame.signatures;
+  const content: ElementContent[] = layout.grid ? [scrollRegion(captionId, grid)] : [];
+  if (layout.signers && context.signatories.length > 0) {
     content.push(
       element('p', { className: ['firmantes-titulo'] }, [text('Firmantes:')]),
       element(
@@ -31,7 +32,7 @@ export const signatures: HtmlHandler<Signatures> = (state, node, _parent, settin
       ),
     );
   }
-  if (context.approvalSentence) content.push(element('p', { className: ['aprobacion'] }, [text(context.approvalSentence)]));
+  if (layout.record && context.approvalSentence) content.push(element('p', { className: ['aprobacion'] }, [text(context.approvalSentence)]));
   const result = element('div', { className: ['firmas'] }, content);
   state.patch(node, result);
   return result;

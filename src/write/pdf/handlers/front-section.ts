@@ -19,6 +19,7 @@ export const frontSection: Handler<FrontSection> = (node, state) => [
       },
       ...state.all(node),
     ],
-    pageBreak: 'after',
+    // Before the body it ends its own page; after the body it opens one.
+    pageBreak: node.atEnd ? 'before' : 'after',
   },
 ];

@@ -16,7 +16,8 @@ export const heading: Handler<Heading> = (node, state) => {
       text: number ? [`${number} `, ...state.all(node)] : state.all(node),
       style: `h${depth}`,
       headlineLevel: node.depth,
-      tocItem: true,
+      // Listed in the contents down to the depth the format asks for.
+      tocItem: node.depth <= (state.settings.context.frame.contents?.depth ?? 6),
       tocStyle: node.depth === 1 ? { bold: true } : {},
       tocMargin: [(node.depth - 1) * 14, node.depth === 1 ? 4 : 1, 0, 1],
       ...(id ? { id } : {}),

@@ -2,10 +2,10 @@
 // and prints its page number once the layout is known.
 import type { Content } from 'pdfmake/interfaces.js';
 
-export function contentsPage(): Content {
+export function contentsPage(title: string): Content {
   return {
     toc: {
-      title: { text: 'TABLA DE CONTENIDO', style: 'tocTitle' },
+      title: { text: title, style: 'tocTitle' },
       textStyle: 'tocEntry',
       numberStyle: 'tocEntry',
     },

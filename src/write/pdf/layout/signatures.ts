@@ -62,8 +62,9 @@ function approvalGrid(grid: readonly SignerRole[]): Content {
 }
 
 export function signatureBlock(context: DocumentContext): ContentStack & { stack: Content[] } {
-  const parts: Content[] = context.signatories.map(signatoryTable);
-  if (context.approvalGrid.length > 0) parts.push(approvalGrid(context.approvalGrid));
-  if (context.approvalSentence) parts.push({ text: context.approvalSentence, style: 'paragraph', italics: true });
+  const layout = context.frame.signatures;
+  const parts: Content[] = layout.signers ? context.signatories.map(signatoryTable) : [];
+  if (layout.grid && context.approvalGrid.length > 0) parts.push(approvalGrid(context.approvalGrid));
+  if (layout.record && context.approvalSentence) parts.push({ text: context.approvalSentence, style: 'paragraph', italics: true });
   return { stack: parts, unbreakable: true };
 }
