@@ -184,11 +184,11 @@ describe('approve shows what it will archive and asks', () => {
     const result = approveOnTerminal(project, 's\n');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('¿Aprobar y archivar? [s/N]');
-    expect(result.output).toContain('GC-P-001 versión 2 aprobada mediante el acta No. 010 (2025-06-02)');
+    expect(result.output).toContain('GC-P-001 versión 2.0 aprobada mediante el acta No. 010 (2025-06-02) y archivada en ');
     const v2 = (JSON.parse(readFileSync(docFileOf(project), 'utf8')) as Doc).versiones[1]!;
     expect(v2).toMatchObject({ fecha: '2025-06-02', acta: { numero: '010', fecha: '2025-06-02', comite: COMITE } });
     expect(v2.estado).toBeUndefined();
-    const manifest = JSON.parse(readFileSync(join(project, 'output', 'entidad-prueba', 'GC-P-001', 'v2', 'manifiesto.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(project, 'data', 'entidad-prueba', 'archivo', 'GC-P-001', 'v2', 'manifiesto.json'), 'utf8'));
     expect(manifest).toMatchObject({ version: 2, fechaAprobacion: '2025-06-02' });
   });
 });
@@ -196,7 +196,7 @@ describe('approve shows what it will archive and asks', () => {
 describe('each version signs with its own signers', () => {
   it('the new version\'s signature page lists its signers, not the former ones', () => {
     const v2 = join(built, 'output', 'entidad-prueba', 'GC-P-001', 'v2');
-    const v1 = join(built, 'output', 'entidad-prueba', 'GC-P-001', 'v1');
+    const v1 = join(built, 'data', 'entidad-prueba', 'archivo', 'GC-P-001', 'v1');
     const signersOf = (html: string) => /<ul class="firmantes">(.*?)<\/ul>/s.exec(html)?.[1];
     expect(signersOf(readFileSync(join(v2, 'GC-P-001-v2.html'), 'utf8'))).toBe('<li>Pedro Ruiz Castaño, Alcalde (e)</li>');
     expect(signersOf(readFileSync(join(v1, 'GC-P-001-v1.html'), 'utf8'))).toBe('<li>Marta Díaz, Directora</li>');

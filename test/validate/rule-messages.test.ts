@@ -138,8 +138,12 @@ describe('the norm catalog (catalogRules)', () => {
 });
 
 describe('version numbers and dates (documentRules)', () => {
-  it('requires the first version to be 1', () => {
-    expectOnly({ doc: (d) => (d.versiones[0]!.numero = 2) }, { field: 'versiones[0].numero', message: '2: la primera versión debe ser la 1' });
+  it('lets a history start at any version (adoption in mid-life), but not below 1', () => {
+    expect(problemsAfter({ doc: (d) => (d.versiones[0]!.numero = 4) })).toEqual([]);
+    expectOnly(
+      { doc: (d) => (d.versiones[0]!.numero = 0) },
+      { field: 'versiones[0].numero', message: '0: los números de versión empiezan en 1; escriba el número de la primera versión que conoce (1, o la que estaba vigente al adoptar docctl)' },
+    );
   });
 
   it('allows a gap in the numbers', () => {
