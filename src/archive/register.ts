@@ -89,11 +89,21 @@ export function readRegister(archiveDir: string): RegisterRead {
 }
 
 /**
+ * When an event is recorded: now, unless SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention, seconds since 1970) fixes the time, so
+ * that two runs of the same approval write the same register.
+ */
+function registerClock(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/**
  * Appends one event. The whole file is rewritten atomically (a crash leaves
  * the register as it was or with the new line, never half a line); that it
  * only ever grows is what the chain proves. Refuses to extend a broken chain.
  */
-export function appendRegister(archiveDir: string, event: RegisterEvent, now: Date = new Date()): RegisterEntry {
+export function appendRegister(archiveDir: string, event: RegisterEvent, now: Date = registerClock()): RegisterEntry {
   const current = readRegister(archiveDir);
   if (current.problems.length > 0) throw new Error(`internal: the register ${current.path} must be verified before appending`);
   const unsigned = {

@@ -25,7 +25,7 @@ describe('npm run bench', () => {
     // Every docctl process the bench starts ends in an internal error (cli.ts).
     const result = bench({ DOCCTL_SIMULAR_ERROR_INTERNO: '1' });
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/falló un build medido: docctl build --salida \S+ terminó con código 2/);
+    expect(result.stderr).toMatch(/falló un build medido: docctl build (--datos \S+ )?--salida \S+ terminó con código 2/);
     expect(result.stderr).toContain('error interno simulado (DOCCTL_SIMULAR_ERROR_INTERNO)');
     expect(existsSync(RESULTS)).toBe(false);
   });

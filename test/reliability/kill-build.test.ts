@@ -18,34 +18,31 @@ vi.mock('../../src/fault-points.js', async (importOriginal) => {
 });
 
 /**
- * Known defects (measured 2026-11-30 on the minimal fixture: 4 staged files,
- * 18 renames). A build moves its files into output/ one by one, then seals
- * the manifest, writes the site, then the caches: killed in between, output/
- * holds part of the new build. Every file is whole (atomic writes), nothing
- * is a third version, the next build completes it and verify passes, but the
- * state in between is a mixture. And killed once the version is sealed but
- * before the store of shaped words is written, the next build renders
- * nothing, so it never writes that store: output/ ends without
- * .docctl-palabras.json (a cache; costs time, not content).
+ * Known limits (measured 2026-11-30 on the minimal fixture plus a draft:
+ * one version sealed into the archive, one draft's three editions moved
+ * into output/). Every run after a kill succeeds, leaves no temporary file,
+ * lock or staging folder, ends exactly as a run without a fault and
+ * verifies. What remains is the state between steps: the sealed version
+ * folder is renamed into the archive before its register line is appended
+ * (the next build registers it), and the draft's files are moved into
+ * output/ one by one after the archive is sealed. Each file is whole; the
+ * whole is not swapped at once.
  */
 const KNOWN_DEFECTS: readonly string[] = [
+  'archivo:antes-del-registro: mezcla de antes y después',
+  'mover:antes: mezcla de antes y después',
   'mover:despues: mezcla de antes y después',
-  'mover:antes#4: mezcla de antes y después',
-  'mover:despues#4: mezcla de antes y después',
-  'manifiesto:antes: mezcla de antes y después',
-  'manifiesto:despues: mezcla de antes y después',
-  'manifiesto:despues: la siguiente ejecución no termina como una sin fallo',
-  'renombrar:antes#18: mezcla de antes y después',
-  'renombrar:antes#18: la siguiente ejecución no termina como una sin fallo',
+  'mover:antes#3: mezcla de antes y después',
+  'mover:despues#3: mezcla de antes y después',
 ];
 
 describe('a build killed at a named point (SIGKILL)', () => {
   let scenario: Scenario;
 
-  it('passes every point of the build\'s stages: staged writes, moves, renames, the manifest', { timeout: 900_000 }, async () => {
+  it('passes every point of the build\'s stages: staged drafts, moves, renames, the archive\'s seal and register', { timeout: 900_000 }, async () => {
     scenario = await prepareScenario('build');
     const reached = new Set(scenario.passes.map((p) => p.replace(/#\d+$/, '')));
-    expect([...reached].sort()).toEqual(['manifiesto:antes', 'manifiesto:despues', 'mover:antes', 'mover:despues', 'preparado:antes-de-escribir', 'preparado:escrito', 'renombrar:antes', 'renombrar:despues']);
+    expect([...reached].sort()).toEqual(['archivo:antes-de-renombrar', 'archivo:antes-del-registro', 'mover:antes', 'mover:despues', 'preparado:antes-de-escribir', 'preparado:escrito', 'renombrar:antes', 'renombrar:despues']);
   });
 
   it('is as before or as after, never a mixture; the next build succeeds, cleans up, verifies', { timeout: 3_600_000 }, () => {
