@@ -47,6 +47,8 @@ export interface BuildOptions extends CommonOptions {
   readonly force?: boolean | undefined;
   /** Documents rendered at once (--hilos); when omitted, render-pool.ts decides. */
   readonly threads?: number | undefined;
+  /** --entidad: render and archive only this entity's documents (folder name); validation and the site stay whole. */
+  readonly entity?: string | undefined;
 }
 
 interface Slot {
@@ -137,6 +139,8 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
   let sources = prepareSources(options);
   const problems = [...sources.problems];
   const lines: string[] = [];
+  const counts: BuildCounts = { generated: 0, archived: 0, unchanged: 0 };
+  let mine: readonly SourceDocument[] = [];
   let release: (() => void) | undefined;
   const fail = async () => {
     release?.();
@@ -159,21 +163,27 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
     let archives = inspectArchives(options.dataDir);
     problems.push(...archiveFindings(archives), ...frozenProblems(sources.documents, archivesBySlug(archives)));
     if (hasErrors(problems)) return await fail();
+    mine = sources.documents.filter((doc) => options.entity === undefined || doc.entity.slug === options.entity);
+    if (options.entity !== undefined && !sources.project.entities.some((e) => e.slug === options.entity)) {
+      throw new UserError(`--entidad ${options.entity}: la carpeta no tiene una entidad válida (revise su entidad.json con docctl validar)`);
+    }
     removeLeftovers(options.outputDir);
     const staging = openStaging(options.outputDir);
     try {
       const cache = new RenderCache(options.outputDir);
       const keyOf = inputKeys(sources, options.templatesDir);
       const toRender: Slot[] = [];
-      for (const doc of sources.documents) {
+      for (const doc of mine) {
         const { context } = doc;
         const dir = versionDir(options.outputDir, context.entity.slug, context.code, context.version.number);
         const slot: Slot = { doc, dir, name: `${context.entity.slug}/${context.code}/v${context.version.number}`, key: keyOf(doc) };
         const archived = archivedVersionDir(options.dataDir, context.entity.slug, context.code, context.version.number);
         if (existsSync(archived)) {
           lines.push(`  ${displayPath(archived)}/  ${slotLabel(doc)}: ya archivada, sin cambios`);
+          counts.unchanged++;
         } else if (!options.force && context.state === 'borrador' && cache.isFresh(slot.name, slot.key, editionFiles(slot))) {
-          lines.push(`  ${slot.name}  ${slotLabel(doc)}: borrador sin cambios`);
+          lines.push(`  ${displayPath(dir)}/  ${slotLabel(doc)}: borrador sin cambios`);
+          counts.unchanged++;
         } else {
           toRender.push(slot);
         }
@@ -195,10 +205,12 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
           const archivos = Object.fromEntries(staged.files.map((file) => [file.name, file.sha256]));
           cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos });
           lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: borrador`);
+          counts.generated++;
         } else {
           const target = commitApproved(slot, folder, staged, sources, options);
           const when = context.version.approvalDate ? ` (aprobada el ${formatDateShort(context.version.approvalDate)})` : '';
           lines.push(`  ${displayPath(target)}/  ${slotLabel(slot.doc)}: versión vigente archivada${when}`);
+          counts.archived++;
         }
       });
       if (toRender.some((slot) => slot.doc.context.state !== 'borrador')) archives = inspectArchives(options.dataDir);
@@ -218,9 +230,25 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
   } finally {
     release?.();
   }
-  const count = sources.documents.length;
-  lines.push(`Listo: ${count} ${count === 1 ? 'documento' : 'documentos'} en ${displayPath(options.outputDir)}/`);
+  lines.push(buildSummary(mine.length, counts, options));
   return { code: 0, lines };
+}
+
+interface BuildCounts {
+  generated: number;
+  archived: number;
+  unchanged: number;
+}
+
+/** "Listo: 3 documentos en output/: 1 borrador generado, 1 versión archivada, 1 sin cambios." */
+function buildSummary(count: number, counts: BuildCounts, options: BuildOptions): string {
+  const parts = [
+    counts.generated > 0 ? `${counts.generated} ${counts.generated === 1 ? 'borrador generado' : 'borradores generados'}` : '',
+    counts.archived > 0 ? `${counts.archived} ${counts.archived === 1 ? 'versión archivada' : 'versiones archivadas'}` : '',
+    counts.unchanged > 0 ? `${counts.unchanged} sin cambios` : '',
+  ].filter(Boolean);
+  const of = options.entity === undefined ? '' : ` de ${options.entity}`;
+  return `Listo: ${count} ${count === 1 ? 'documento' : 'documentos'}${of} en ${displayPath(options.outputDir)}/: ${parts.length ? parts.join(', ') : 'ninguno'}.`;
 }
 
 /**

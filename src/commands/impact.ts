@@ -28,9 +28,9 @@ export interface Citation {
   readonly where: readonly string[];
 }
 
-export function citationsOf(project: ValidProject, norm: Norm): Citation[] {
+export function citationsOf(project: ValidProject, norm: Norm, entitySlug?: string): Citation[] {
   const citations: Citation[] = [];
-  for (const entity of project.entities) {
+  for (const entity of project.entities.filter((e) => entitySlug === undefined || e.slug === entitySlug)) {
     for (const source of entity.documents) {
       const { document } = source;
       const where: string[] = [];
@@ -55,7 +55,7 @@ export function citationsOf(project: ValidProject, norm: Norm): Citation[] {
 
 const write = (text: string) => process.stdout.write(text);
 
-export function runImpact(options: CommonOptions, query: string | undefined, open: boolean, reason: string | undefined): number {
+export function runImpact(options: CommonOptions, query: string | undefined, open: boolean, reason: string | undefined, entity?: string): number {
   if (!query) throw new UserError('falta la norma: docctl impacto "Decreto 1008 de 2018" (o su id del normograma)');
   const prepared = prepare(options);
   if (hasErrors(prepared.problems)) {
@@ -78,7 +78,7 @@ export function runImpact(options: CommonOptions, query: string | undefined, ope
     );
   }
   for (const norm of norms) {
-    const citations = citationsOf(project, norm);
+    const citations = citationsOf(project, norm, entity);
     const by = replacement(norm);
     const byName = by ? `${normName(by)} (${by.id})` : '';
     const state = norm.estado === 'vigente' ? '' : norm.estado === 'derogada' ? ` — derogada${by ? `, reemplazada por ${byName}` : ''}` : ` — modificada${by ? ` por ${byName}` : ''}`;

@@ -11,16 +11,22 @@ import { isoDateToUtc, todayInColombia } from '../dates.js';
 import type { BuildOptions } from './build.js';
 import { printProblems } from './report.js';
 
-export async function runListado(options: BuildOptions): Promise<number> {
+/**
+ * With --entidad, the listado of that entity alone, beside its drafts in
+ * output/<entidad>/, so it never replaces the listado of every entity.
+ */
+export async function runListado(options: BuildOptions, entity?: string): Promise<number> {
   const prepared = prepare(options);
   // Only verified records are shown: the listado describes archived versions from their manifests.
   const archives = inspectArchives(options.dataDir);
   const problems = [...prepared.problems, ...archiveFindings(archives)];
   printProblems(problems);
   if (hasErrors(problems)) return 1;
-  const rows = listadoRows(prepared.project, archivesBySlug(archives));
-  const csvPath = join(options.outputDir, LISTADO_FILES.csv);
-  const pdfPath = join(options.outputDir, LISTADO_FILES.pdf);
+  const project = entity === undefined ? prepared.project : { ...prepared.project, entities: prepared.project.entities.filter((e) => e.slug === entity) };
+  const rows = listadoRows(project, archivesBySlug(archives));
+  const folder = entity === undefined ? options.outputDir : join(options.outputDir, entity);
+  const csvPath = join(folder, LISTADO_FILES.csv);
+  const pdfPath = join(folder, LISTADO_FILES.pdf);
   const pdf = await listadoPdf(rows, isoDateToUtc(options.today ?? todayInColombia()));
   writeFileAtomic(csvPath, listadoCsv(rows));
   writeFileAtomic(pdfPath, pdf);

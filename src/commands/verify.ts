@@ -7,8 +7,9 @@ import { inspectArchives } from '../archive/verify.js';
 import { displayPath } from '../load/load-project.js';
 import type { CommonOptions } from './options.js';
 
-export function runVerify(options: CommonOptions): number {
-  const archives = inspectArchives(options.dataDir);
+export function runVerify(options: CommonOptions, entity?: string): number {
+  // With --entidad, only that entity's archive: each entity's register is a chain of its own.
+  const archives = inspectArchives(options.dataDir).filter((archive) => entity === undefined || archive.slug === entity);
   let findings = 0;
   let checked = 0;
   for (const archive of archives) {
@@ -29,6 +30,6 @@ export function runVerify(options: CommonOptions): number {
     process.stderr.write(`El archivo no está intacto: ${findings} ${findings === 1 ? 'problema' : 'problemas'}. Restaure lo señalado desde la copia de seguridad (git) antes de publicar.\n`);
     return 1;
   }
-  process.stdout.write(checked === 0 ? 'No hay versiones archivadas todavía.\n' : `${checked} archivos archivados verificados: todos intactos, y la cadena del registro también.\n`);
+  process.stdout.write(checked === 0 ? `No hay versiones archivadas todavía${entity ? ` en ${entity}` : ''}.\n` : `${checked} archivos archivados verificados: todos intactos, y la cadena del registro también.\n`);
   return 0;
 }

@@ -2,7 +2,7 @@
 // temporary file in the same folder, are flushed to disk, then renamed over
 // the target (rename is atomic within a file system). A crash leaves at most
 // a ".tmp-" file, which the next build removes.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
@@ -58,7 +58,21 @@ export function asUserError(error: unknown, path: string): unknown {
   return new UserError(`no se pudo escribir ${displayPath(path)}: ${problem} (${code}); no quedó ningún archivo a medias`);
 }
 
-function writeAtomically(path: string, bytes: Uint8Array | string): void {
+/**
+ * Writes a new file whole or not at all, and never over one that exists
+ * (docctl nuevo): the temporary file is hard-linked to its name, which fails
+ * if the name is taken, even by a file created a moment earlier. Returns
+ * false, writing nothing, when the file exists.
+ */
+export function createFileAtomic(path: string, bytes: Uint8Array | string): boolean {
+  try {
+    return writeAtomically(path, bytes, true);
+  } catch (error) {
+    throw asUserError(error, path);
+  }
+}
+
+function writeAtomically(path: string, bytes: Uint8Array | string, exclusive = false): boolean {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -74,6 +88,17 @@ function writeAtomically(path: string, bytes: Uint8Array | string): void {
     throw error;
   }
   closeSync(fd);
+  if (exclusive) {
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return true;
+  }
   passFaultPoint('renombrar:antes');
   try {
     renameSync(temp, path);
@@ -82,6 +107,7 @@ function writeAtomically(path: string, bytes: Uint8Array | string): void {
     throw error;
   }
   passFaultPoint('renombrar:despues');
+  return true;
 }
 
 /** Removes temporary files left by an interrupted build below `dir`. */
