@@ -28,7 +28,7 @@ function loadCatalog(dataDir: string): Catalog {
   const path = join(dataDir, 'normas.json');
   const read = readJsonFile(path, displayPath(path));
   if (Array.isArray(read)) throw new UserError(`no se pudo leer el normograma; corríjalo antes de cambiarlo`, read);
-  const problems = validateCatalog(read);
+  const problems = [...read.problems, ...validateCatalog(read)];
   if (hasErrors(problems)) throw new UserError(`el normograma ${read.file} tiene errores; corríjalos antes de cambiarlo`, problems);
   const norms = normCatalogSchema.parse(read.value).normas;
   return { path, file: read.file, text: read.text, norms, byId: new Map(norms.map((n) => [n.id, n])) };
@@ -43,7 +43,7 @@ function validateCatalog(json: JsonFile): Problem[] {
 /** Validates the edited text as check would, then writes it atomically. */
 function writeCatalog(catalog: Catalog, changes: readonly JsonChange[]): void {
   const text = editJsonText(catalog.text, changes);
-  const json: JsonFile = { path: catalog.path, file: catalog.file, text, value: JSON.parse(text), tree: parseTree(text), treeIsBuilt: true };
+  const json: JsonFile = { path: catalog.path, file: catalog.file, text, value: JSON.parse(text), tree: parseTree(text), treeIsBuilt: true, problems: [] };
   const problems = validateCatalog(json);
   // Our own edit of a valid catalogue must stay valid; if not, that is a defect, not the user's data.
   if (hasErrors(problems)) throw new Error(`internal: the edited catalogue does not validate: ${problems.map((p) => p.message).join('; ')}`);

@@ -40,6 +40,7 @@ function readOrCollect(dataDir: string, path: string, problems: Problem[], whenM
     problems.push(...(missing ? [errorProblem(displayPath(path), whenMissing)] : result));
     return undefined;
   }
+  problems.push(...result.problems);
   return result;
 }
 

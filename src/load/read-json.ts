@@ -20,17 +20,24 @@ export interface JsonFile {
   readonly tree: Node | undefined;
   /** Whether the tree was parsed already, so asking it costs nothing more. */
   readonly treeIsBuilt: boolean;
+  /**
+   * Mistakes of syntax the value was read in spite of (a comma before "}", a
+   * control character inside a text): errors to report along with every
+   * other problem of the file, so one run shows them all.
+   */
+  readonly problems: readonly Problem[];
 }
 
 const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-function parsedFile(path: string, file: string, text: string, value: unknown): JsonFile {
+function parsedFile(path: string, file: string, text: string, value: unknown, problems: readonly Problem[] = []): JsonFile {
   let tree: Node | undefined | null = null;
   return {
     path,
     file,
     text,
     value,
+    problems,
     get tree() {
       if (tree === null) tree = parseTree(text, [], STRICT_JSON);
       return tree;
@@ -154,15 +161,78 @@ export function readJsonFile(path: string, file: string, root: string = dirname(
   return parsedFile(path, file, text, value);
 }
 
-/** Not valid JSON: the tolerant parser says where and why. */
+const CURLY_QUOTES = /[\u201C\u201D\u2018\u2019\u201A\u201E\u00AB\u00BB]/;
+const CONTROL_NAMES: Record<number, string> = {
+  0x09: 'un tabulador',
+  0x0a: 'un salto de línea',
+  0x0b: 'un salto de línea manual de Word (Mayús+Intro)',
+  0x0c: 'un salto de página',
+  0x0d: 'un retorno de carro',
+};
+
+interface SyntaxMistake {
+  readonly offset: number;
+  readonly message: string;
+  /** The tolerant parser's value is still what the person meant: the file can be validated further. */
+  readonly recoverable: boolean;
+}
+
+/** What a parse error most likely is, said the way people make it. */
+function explain(text: string, error: ParseError): SyntaxMistake {
+  const code = printParseErrorCode(error.error);
+  const at = text.charAt(error.offset);
+  if (CURLY_QUOTES.test(at)) {
+    return {
+      offset: error.offset,
+      message: `JSON no válido: comillas tipográficas ${at} (las pone Word o el corrector al escribir); en JSON los textos y los nombres de campo van entre comillas rectas "…": reemplácelas (y desactive las «comillas tipográficas» del editor)`,
+      recoverable: false,
+    };
+  }
+  if ((at === '}' || at === ']') && (code === 'PropertyNameExpected' || code === 'ValueExpected')) {
+    const before = text.slice(0, error.offset).trimEnd();
+    if (before.endsWith(',')) {
+      return {
+        offset: before.length - 1,
+        message: `JSON no válido: sobra la coma antes de "${at}"; JSON no admite una coma después del último elemento: bórrela`,
+        recoverable: true,
+      };
+    }
+  }
+  if (code === 'InvalidCharacter') {
+    // The parser points at the text's start; the character is somewhere in it.
+    let index = error.offset + 1;
+    while (index < text.length && text.charCodeAt(index) >= 0x20 && text.charAt(index) !== '"') index++;
+    const cp = text.charCodeAt(index);
+    const name = CONTROL_NAMES[cp] ?? `el carácter de control U+${cp.toString(16).toUpperCase().padStart(4, '0')}, que no se ve`;
+    const instead = cp === 0x0a || cp === 0x0b || cp === 0x0d ? 'escriba \\n para un salto de línea' : cp === 0x09 ? 'escriba \\t o un espacio' : 'bórrelo';
+    return { offset: index, message: `JSON no válido: dentro de un texto hay ${name}; JSON no lo admite así: ${instead}`, recoverable: true };
+  }
+  return { offset: error.offset, message: `JSON no válido: ${PARSE_ERRORS_ES[code] ?? code}`, recoverable: false };
+}
+
+/**
+ * Not valid JSON: the tolerant parser says where and why, one problem per
+ * line (a stray quote confuses the parser for the rest of its line). When
+ * every mistake leaves the meaning clear (a trailing comma, a control
+ * character in a text), the file is read anyway, so the same run reports
+ * its other problems too.
+ */
 function syntaxProblems(path: string, file: string, text: string): JsonFile | Problem[] {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, STRICT_JSON);
   if (errors.length > 0) {
-    return errors.slice(0, 5).map((error) => {
-      const code = printParseErrorCode(error.error);
-      return errorProblem(file, `JSON no válido: ${PARSE_ERRORS_ES[code] ?? code}`, lineAndColumn(text, error.offset));
-    });
+    const mistakes: SyntaxMistake[] = [];
+    const lines = new Set<number>();
+    for (const error of errors) {
+      const mistake = explain(text, error);
+      const { line } = lineAndColumn(text, mistake.offset);
+      if (lines.has(line)) continue;
+      lines.add(line);
+      mistakes.push(mistake);
+    }
+    const problems = mistakes.slice(0, 10).map((m) => errorProblem(file, m.message, lineAndColumn(text, m.offset)));
+    if (tree && mistakes.every((m) => m.recoverable)) return parsedFile(path, file, text, getNodeValue(tree), problems);
+    return problems;
   }
   return parsedFile(path, file, text, tree ? getNodeValue(tree) : undefined);
 }

@@ -52,20 +52,33 @@ export function firstMissingGlyph(text: string): { char: string; index: number }
   return found ? { char: found[0], index: found.index } : undefined;
 }
 
+/** Each different character of `text` the font cannot print, where it first appears (at most `limit`). */
+export function missingGlyphs(text: string, limit = 10): { char: string; index: number }[] {
+  const found: { char: string; index: number }[] = [];
+  const seen = new Set<string>();
+  const pattern = new RegExp(unprintablePattern().source, 'gu');
+  for (const match of text.matchAll(pattern)) {
+    if (seen.has(match[0])) continue;
+    seen.add(match[0]);
+    found.push({ char: match[0], index: match.index });
+    if (found.length === limit) break;
+  }
+  return found;
+}
+
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export function missingGlyphMessage(char: string): string {
   return `el carácter «${char}» (${codePoint(char)}) no existe en la fuente de los documentos y se imprimiría en blanco; quítelo o reemplácelo por texto`;
 }
 
-/** Walks every string of a data file and reports the first unprintable character of each. */
+/** Walks every string of a data file and reports each different unprintable character of each. */
 export function glyphProblems(json: JsonFile): Problem[] {
   const problems: Problem[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       if (path[0] === '$schema') return;
-      const missing = firstMissingGlyph(value);
-      if (missing) {
+      for (const missing of missingGlyphs(value)) {
         const line = value.slice(0, missing.index).split('\n').length;
         const where = formatFieldPath(path);
         problems.push({ severity: 'error', file: json.file, ...locate(json, path), field: where, message: `${line > 1 ? `línea ${line} del texto: ` : ''}${missingGlyphMessage(missing.char)}` });

@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import { walk } from '../parse/walk.js';
 import type { Problem } from '../errors.js';
 import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
-import { firstMissingGlyph, missingGlyphMessage } from './glyph-coverage.js';
+import { missingGlyphMessage, missingGlyphs } from './glyph-coverage.js';
 import type { MarkdownSource, ValidSection } from './rules.js';
 
 /**
@@ -26,10 +26,10 @@ function placeIn(source: MarkdownSource, line: number | undefined) {
 
 /** Characters the font cannot print: found without parsing. */
 function unprintableProblems(source: MarkdownSource): Problem[] {
-  const missing = firstMissingGlyph(source.text);
-  if (!missing) return [];
-  const { prefix, ...where } = placeIn(source, source.text.slice(0, missing.index).split('\n').length);
-  return [{ severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` }];
+  return missingGlyphs(source.text).map((missing) => {
+    const { prefix, ...where } = placeIn(source, source.text.slice(0, missing.index).split('\n').length);
+    return { severity: 'error', ...where, message: `${prefix}${missingGlyphMessage(missing.char)}` };
+  });
 }
 
 /** Authored Markdown is checked on its own, so problems name its own lines. */

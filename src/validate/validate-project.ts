@@ -49,13 +49,12 @@ const MAX_LOGO_SIDE = 5000;
 
 function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[], moved?: Parameters<typeof zodProblems>[3]): T | undefined {
   const result = schema.safeParse(json.value);
-  if (result.success) {
-    const unprintable = glyphProblems(json);
-    problems.push(...unprintable);
-    return unprintable.length === 0 ? result.data : undefined;
-  }
-  problems.push(...zodProblems(json, schema, result.error, moved));
-  return undefined;
+  // An unprintable character is one more error of the file, never a reason to
+  // hide the others: the data stays valid for every later rule, and the
+  // error stops any writing (every command refuses on errors first).
+  if (!result.success) problems.push(...zodProblems(json, schema, result.error, moved));
+  problems.push(...glyphProblems(json));
+  return result.success ? result.data : undefined;
 }
 
 function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[], fieldPath: (string | number)[] = ['logo']): LogoImage | undefined {

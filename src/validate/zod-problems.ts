@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { showValue, type Problem } from '../errors.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import { closest } from './closest.js';
+import { isRealIsoDate } from '../dates.js';
+import { foldText } from '../fold-text.js';
 
 z.config(z.locales.es());
 
@@ -70,8 +72,34 @@ export function zodProblems(json: JsonFile, schema: z.ZodType, error: z.ZodError
       file: json.file,
       ...locate(json, path as (string | number)[]),
       field: formatFieldPath(path) || '(raíz)',
-      message: missing ? `falta este campo obligatorio: ${issue.message}` : `${showValue(value)} ${issue.message}`,
+      message: missing ? `falta este campo obligatorio: ${issue.message}` : `${showValue(value)} ${issue.message}${hint(issue, value)}`,
     });
   }
   return problems;
+}
+
+/**
+ * The likely intent behind a common mistake: a date written the Colombian
+ * way (30/01/2020), a value typed with its accent ("pública").
+ */
+function hint(issue: z.core.$ZodIssue, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  if (issue.code === 'invalid_format') {
+    const date = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(value);
+    if (!date) return '';
+    const [day, month, year] = [date[1]!.padStart(2, '0'), date[2]!.padStart(2, '0'), date[3]!];
+    const iso = `${year}-${month}-${day}`;
+    if (isRealIsoDate(iso)) return `; ¿quiso decir "${iso}"? (año-mes-día)`;
+    const swapped = `${year}-${day}-${month}`;
+    return isRealIsoDate(swapped) ? `; ¿quiso decir "${swapped}"? (año-mes-día)` : '';
+  }
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.filter((v): v is string => typeof v === 'string');
+    const folded = foldText(value).replace(/ /g, '-');
+    const same = options.find((option) => option === folded);
+    if (same) return `; ¿quiso decir "${same}"? Estos valores se escriben sin tildes, en minúsculas y con guiones`;
+    const near = closest(folded, options);
+    return near ? `; ¿quiso decir "${near}"?` : '';
+  }
+  return '';
 }
