@@ -514,7 +514,7 @@ describe('schema messages', () => {
   const cases: [string, Edits, RegExp, string, string][] = [
     ['a text that is not text', { doc: (d) => (d.titulo = 7) }, DOC_FILE, 'titulo', '7 debe ser un texto (título del documento)'],
     ['an empty text', { doc: (d) => (d.dependencia = ' ') }, DOC_FILE, 'dependencia', '" " no puede estar vacío (dependencia responsable del documento)'],
-    ['a date in another format', { doc: (d) => (d.versiones[0]!.fecha = '10/03/2021') }, DOC_FILE, 'versiones[0].fecha', '"10/03/2021" debe tener el formato AAAA-MM-DD, por ejemplo "2022-12-15"'],
+    ['a date in another format', { doc: (d) => (d.versiones[0]!.fecha = '10/03/2021') }, DOC_FILE, 'versiones[0].fecha', '"10/03/2021" debe tener el formato AAAA-MM-DD, por ejemplo "2022-12-15"; ¿quiso decir "2021-03-10"? (año-mes-día)'],
     ['an impossible date', { doc: (d) => (d.versiones[0]!.fecha = '2021-02-29') }, DOC_FILE, 'versiones[0].fecha', '"2021-02-29" no es una fecha válida del calendario'],
     ['a date as a number', { doc: (d) => (d.versiones[0]!.fecha = 2021) }, DOC_FILE, 'versiones[0].fecha', '2021 debe ser una fecha en formato AAAA-MM-DD, entre comillas'],
     ['a version number that is not whole', { doc: (d) => (d.versiones[0]!.numero = 1.5) }, DOC_FILE, 'versiones[0].numero', '1.5 debe ser un número entero de versión (1, 2, 3…)'],
@@ -537,7 +537,7 @@ describe('schema messages', () => {
     ['an e-mail address without @', { entity: (e) => (e.correos = ['contacto']) }, ENTITY_FILE, 'correos[0]', '"contacto" debe ser un correo electrónico'],
     ['a logo that is not PNG or JPG', { entity: (e) => (e.logo = 'logo.gif') }, ENTITY_FILE, 'logo', '"logo.gif" debe ser el nombre de un archivo PNG o JPG en la carpeta de la entidad, p. ej. "logo.png"'],
     ['a page size that does not exist', { entity: (e) => (e.tamanoPagina = 'legal') }, ENTITY_FILE, 'tamanoPagina', '"legal" debe ser "carta", "a4" u "oficio"'],
-    ['a version format that does not exist', { entity: (e) => (e.formatoVersion = 'v1') }, ENTITY_FILE, 'formatoVersion', '"v1" debe ser "1", "1.0" o "01"'],
+    ['a version format that does not exist', { entity: (e) => (e.formatoVersion = 'v1') }, ENTITY_FILE, 'formatoVersion', '"v1" debe ser "1", "1.0" o "01"; ¿quiso decir "1"?'],
   ];
 
   for (const [name, edits, file, field, message] of cases) {
