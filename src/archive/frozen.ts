@@ -78,7 +78,7 @@ export function frozenProblems(documents: readonly SourceDocument[], archives: R
         problems.push(
           errorProblem(
             doc.source.file,
-            `la versión ${version.number} ya está archivada en ${displayPath(version.dir)}; un borrador debe tener un número de versión nuevo (use docctl version). Si una aprobación se interrumpió, docctl build o docctl approve la completan`,
+            `la versión ${version.number} ya está archivada en ${displayPath(version.dir)}; un borrador debe tener un número de versión nuevo (use docctl version). Si una aprobación se interrumpió, docctl generar o docctl aprobar la completan`,
             at(['versiones', index]),
           ),
         );

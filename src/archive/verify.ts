@@ -161,7 +161,7 @@ export const archivesBySlug = (archives: readonly EntityArchive[]) => new Map(ar
 /** What the archive's verification found, as problems that stop the build. */
 export function archiveFindings(archives: readonly EntityArchive[]): Problem[] {
   return archives.flatMap((archive) =>
-    archive.findings.map((f) => errorProblem(displayPath(f.file), `${f.message}; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verify lo comprueba)`, { line: f.line })),
+    archive.findings.map((f) => errorProblem(displayPath(f.file), `${f.message}; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verificar lo comprueba)`, { line: f.line })),
   );
 }
 

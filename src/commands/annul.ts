@@ -53,7 +53,7 @@ export async function runAnnul(options: BuildOptions, args: AnnulArguments): Pro
     const archive = inspectEntityArchive(options.dataDir, entity.slug);
     // The site is published below: only from an archive that verifies, all of it.
     const findings = archiveFindings(inspectArchives(options.dataDir));
-    if (findings.length > 0) throw new UserError('el archivo de versiones no está intacto; restáurelo antes de anular (docctl verify)', findings);
+    if (findings.length > 0) throw new UserError('el archivo de versiones no está intacto; restáurelo antes de anular (docctl verificar)', findings);
     const versions = versionsOf(archive, code);
     const version = versions.find((v) => v.number === number);
     if (!version) {

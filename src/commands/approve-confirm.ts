@@ -48,7 +48,7 @@ export async function confirmApproval(code: string, yes: boolean): Promise<boole
   if (yes) return true;
   if (!process.stdin.isTTY) {
     throw new UserError(
-      `docctl approve pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl approve ${code} --acta "…" --si`,
+      `docctl aprobar pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl aprobar ${code} --acta "…" --si`,
     );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -54,9 +54,9 @@ export interface ApproveArguments {
 
 export async function runApprove(options: BuildOptions, args: ApproveArguments): Promise<number> {
   const { code } = args;
-  if (!code) throw new UserError('falta el código del documento: docctl approve <CÓDIGO> --acta "…"');
+  if (!code) throw new UserError('falta el código del documento: docctl aprobar <CÓDIGO> --acta "…"');
   const acta = args.acta?.trim();
-  if (!acta) throw new UserError(`falta --acta: el número del acta que aprobó la versión, p. ej. docctl approve ${code} --acta "004"`);
+  if (!acta) throw new UserError(`falta --acta: el número del acta que aprobó la versión, p. ej. docctl aprobar ${code} --acta "004"`);
   const fecha = args.fecha ?? todayInColombia();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fecha) || !isRealIsoDate(fecha)) {
     throw new UserError(`--fecha "${fecha}" no es una fecha válida; escríbala como AAAA-MM-DD, p. ej. --fecha 2022-12-15`);
@@ -79,7 +79,7 @@ export async function runApprove(options: BuildOptions, args: ApproveArguments):
   if (!draft) {
     const last = document.versiones.at(-1)!;
     if (existsSync(archivedVersionDir(options.dataDir, found.entity.slug, code, last.numero))) {
-      throw new UserError(`${code} no tiene un borrador abierto: la versión ${last.numero} ya está aprobada y archivada (docctl build publica el sitio); para cambiarlo, abra una nueva versión con docctl version ${code} --motivo "…"`);
+      throw new UserError(`${code} no tiene un borrador abierto: la versión ${last.numero} ya está aprobada y archivada (docctl generar publica el sitio); para cambiarlo, abra una nueva versión con docctl version ${code} --motivo "…"`);
     }
     throw new UserError(`${code} no tiene un borrador abierto; ábralo primero con docctl version ${code} --motivo "…"`);
   }

@@ -112,7 +112,7 @@ function byNorm(options: CommonOptions, all: ReturnType<typeof listUndo>, query:
     const catalog = normCatalogSchema.parse(JSON.parse(readFileSync(catalogPath, 'utf8')));
     norms = new Map(catalog.normas.map((n) => [n.id, n]));
   } catch {
-    throw new UserError(`no se pudo leer el normograma ${displayPath(catalogPath)} para saber qué norma es "${query}"; corríjalo (docctl check) o descarte cada borrador con docctl descartar <CÓDIGO>`);
+    throw new UserError(`no se pudo leer el normograma ${displayPath(catalogPath)} para saber qué norma es "${query}"; corríjalo (docctl validar) o descarte cada borrador con docctl descartar <CÓDIGO>`);
   }
   const found = findNorms(norms, query);
   if (found.length !== 1) {

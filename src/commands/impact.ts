@@ -135,8 +135,8 @@ function openVersions(project: ValidProject, options: CommonOptions, citations: 
   }
   const codes = opened.map((s) => s.document.codigo);
   write(
-    `\nSiguiente paso: en cada borrador, revise lo pendiente de arriba y edite ${opened.length === 1 ? 'su archivo' : 'sus archivos'} (docctl check lo vuelve a listar); ` +
-      `complete elaboro, reviso y aprobo de la versión y apruébela con docctl approve <CÓDIGO> --acta "…" --fecha AAAA-MM-DD (${codes.join(', ')}).\n` +
+    `\nSiguiente paso: en cada borrador, revise lo pendiente de arriba y edite ${opened.length === 1 ? 'su archivo' : 'sus archivos'} (docctl validar lo vuelve a listar); ` +
+      `complete elaboro, reviso y aprobo de la versión y apruébela con docctl aprobar <CÓDIGO> --acta "…" --fecha AAAA-MM-DD (${codes.join(', ')}).\n` +
       `Para deshacer esta apertura antes de aprobar: docctl descartar --todos-de "${normName(norm)}" (o docctl descartar <CÓDIGO> para uno).\n`,
   );
 }

@@ -3,6 +3,7 @@
 // and flag mistakes while the calidad team types.
 import { join } from 'node:path';
 import { z } from 'zod';
+import { displayPath } from '../load/load-project.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
 import { formatFileSchema } from '../validate/format-schema.js';
 import { documentSchema, entitySchema, normCatalogSchema } from '../validate/schemas.js';
@@ -24,7 +25,8 @@ export function generateSchemas(): Record<string, string> {
 }
 
 export function runSchemas(targetDir: string): number {
-  for (const [file, text] of Object.entries(generateSchemas())) writeFileAtomic(join(targetDir, file), text);
-  process.stdout.write(`Esquemas escritos en ${targetDir}\n`);
+  const files = Object.entries(generateSchemas());
+  for (const [file, text] of files) writeFileAtomic(join(targetDir, file), text);
+  process.stdout.write(`Esquemas escritos: ${files.length} archivos en ${displayPath(targetDir)}/\n`);
   return 0;
 }

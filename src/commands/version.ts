@@ -19,7 +19,7 @@ export function runVersion(options: CommonOptions, code: string | undefined, rea
   const opened = openDraftVersion(found.document, found.document.json.path, reason);
   process.stdout.write(
     `Se abrió la versión ${opened.number} (borrador) de ${code} en ${opened.file}.\n` +
-      `Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl approve ${code} --acta "…"\n`,
+      `Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl aprobar ${code} --acta "…"\n`,
   );
   return 0;
 }

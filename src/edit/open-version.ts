@@ -23,7 +23,7 @@ export function openDraftVersion(source: ValidDocument, path: string, reason: st
   const open = draftVersion(document);
   if (open) {
     throw new UserError(
-      `${document.codigo} ya tiene un borrador abierto (versión ${open.numero}: "${open.descripcion}"); apruébelo con docctl approve ${document.codigo} --acta "…" o siga editándolo`,
+      `${document.codigo} ya tiene un borrador abierto (versión ${open.numero}: "${open.descripcion}"); apruébelo con docctl aprobar ${document.codigo} --acta "…" o siga editándolo`,
     );
   }
   const number = (document.versiones.at(-1)?.numero ?? 0) + 1;

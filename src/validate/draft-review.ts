@@ -95,7 +95,7 @@ export function draftReview(project: ValidProject, source: ValidDocument, alsoNo
     warning(
       json.file,
       at(['versiones', index]),
-      `pendiente de aprobación: número y fecha del acta${committee ? '' : ' y el comité (ninguna versión anterior lo registra)'}, con docctl approve ${document.codigo} --acta "…" --fecha AAAA-MM-DD${committee ? '' : ' --comite "…"'}; la próxima revisión vencerá ${document.periodoRevisionMeses} meses después de esa fecha`,
+      `pendiente de aprobación: número y fecha del acta${committee ? '' : ' y el comité (ninguna versión anterior lo registra)'}, con docctl aprobar ${document.codigo} --acta "…" --fecha AAAA-MM-DD${committee ? '' : ' --comite "…"'}; la próxima revisión vencerá ${document.periodoRevisionMeses} meses después de esa fecha`,
     ),
   );
   return problems;

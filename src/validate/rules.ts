@@ -91,10 +91,10 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
       problems.push(errorProblem(json.file, 'solo la última versión puede ser un borrador; las anteriores ya fueron aprobadas', where('estado')));
     }
     if (version.fecha !== undefined) {
-      problems.push(errorProblem(json.file, `"${version.fecha}": un borrador aún no tiene fecha de aprobación; docctl approve la asigna`, where('fecha')));
+      problems.push(errorProblem(json.file, `"${version.fecha}": un borrador aún no tiene fecha de aprobación; docctl aprobar la asigna`, where('fecha')));
     }
     if (version.acta !== undefined) {
-      problems.push(errorProblem(json.file, 'un borrador aún no tiene acta de aprobación; docctl approve la asigna', where('acta')));
+      problems.push(errorProblem(json.file, 'un borrador aún no tiene acta de aprobación; docctl aprobar la asigna', where('acta')));
     }
   });
   problems.push(...drafterApproverRule(json, doc));

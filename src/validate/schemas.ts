@@ -100,7 +100,7 @@ export const versionSchema = z.strictObject({
   estado: z
     .literal('borrador', { error: 'solo puede ser "borrador" (las versiones aprobadas no llevan estado: la última es la vigente)' })
     .optional()
-    .describe('"borrador" mientras la versión no está aprobada (docctl version / docctl approve lo manejan).'),
+    .describe('"borrador" mientras la versión no está aprobada (docctl version / docctl aprobar lo manejan).'),
   fecha: isoDate.optional().describe('Fecha de aprobación. Solo puede faltar en versiones históricas sin registro.'),
   descripcion: text('descripción del cambio'),
   elaboro: personSchema.optional(),
@@ -172,7 +172,7 @@ export const documentSchema = z
       .min(1, { error: 'debe ser al menos 1 mes' })
       .max(120, { error: 'debe ser a lo sumo 120 meses' })
       .default(24)
-      .describe('Cada cuántos meses se revisa el documento; docctl check avisa cuando vence.'),
+      .describe('Cada cuántos meses se revisa el documento; docctl validar avisa cuando vence.'),
     versiones: z.array(versionSchema).min(1, { error: 'debe tener al menos una versión' }),
     normas: z.array(z.string()).default([]).describe('ids del normograma (data/normas.json), en el orden del marco jurídico.'),
     glosario: z.array(glossaryEntrySchema).default([]),

@@ -71,11 +71,11 @@ async function expectRefusal(setup: ReturnType<typeof project>, args: Partial<Ap
 
 describe('approve refuses, each reason alone', () => {
   it('without a code', async () => {
-    await expectRefusal(project(), { code: undefined }, 'falta el código del documento: docctl approve <CÓDIGO> --acta "…"');
+    await expectRefusal(project(), { code: undefined }, 'falta el código del documento: docctl aprobar <CÓDIGO> --acta "…"');
   });
 
   it('without --acta, or with a blank one', async () => {
-    const message = 'falta --acta: el número del acta que aprobó la versión, p. ej. docctl approve GC-P-001 --acta "004"';
+    const message = 'falta --acta: el número del acta que aprobó la versión, p. ej. docctl aprobar GC-P-001 --acta "004"';
     await expectRefusal(project(), { acta: undefined }, message);
     await expectRefusal(project(), { acta: '  ' }, message);
   });

@@ -59,7 +59,7 @@ describe('version refuses, each reason alone', () => {
 
   it('while a draft is open', () => {
     const setup = project((doc) => doc.versiones.push({ numero: 2, estado: 'borrador', descripcion: 'Cambio en curso' }));
-    expectRefusal(setup, 'GC-P-001', 'Otro cambio', 'GC-P-001 ya tiene un borrador abierto (versión 2: "Cambio en curso"); apruébelo con docctl approve GC-P-001 --acta "…" o siga editándolo');
+    expectRefusal(setup, 'GC-P-001', 'Otro cambio', 'GC-P-001 ya tiene un borrador abierto (versión 2: "Cambio en curso"); apruébelo con docctl aprobar GC-P-001 --acta "…" o siga editándolo');
   });
 
   it('a code no document has, with a hint when one is close', () => {
@@ -116,7 +116,7 @@ describe('version opens a draft', () => {
     expect(after).toEqual({ ...before, versiones: [...before.versiones, { numero: 4, estado: 'borrador', descripcion: 'Actualización por el Decreto 767 de 2022' }] });
     expect(stdout.join('')).toBe(
       `Se abrió la versión 4 (borrador) de GC-P-001 en ${setup.file}.\n` +
-        'Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl approve GC-P-001 --acta "…"\n',
+        'Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl aprobar GC-P-001 --acta "…"\n',
     );
   });
 });

@@ -139,7 +139,7 @@ describe('the review list of a draft', () => {
       'normas[1]: GC-P-001 v2 (borrador): el marco jurídico cita Decreto 1008 de 2018, derogada, reemplazada por Decreto 767 de 2022; cámbiela en "normas" por "decreto-767-2022"',
       'normas[2]: GC-P-001 v2 (borrador): el marco jurídico cita Ley 9 de 2020, derogada; quítela de "normas" si ya no aplica',
       'versiones[1].aprobo: GC-P-001 v2 (borrador): ANA  PEREZ elaboró esta versión y no puede aprobarla (ISO 9001, 7.5.2); indique otra persona en "aprobo"',
-      'versiones[1]: GC-P-001 v2 (borrador): pendiente de aprobación: número y fecha del acta, con docctl approve GC-P-001 --acta "…" --fecha AAAA-MM-DD; la próxima revisión vencerá 24 meses después de esa fecha',
+      'versiones[1]: GC-P-001 v2 (borrador): pendiente de aprobación: número y fecha del acta, con docctl aprobar GC-P-001 --acta "…" --fecha AAAA-MM-DD; la próxima revisión vencerá 24 meses después de esa fecha',
     ]);
     // A document without a draft has no review list.
     editJson(data, MINIMAL_DOC, (value) => {

@@ -122,11 +122,11 @@ describe('a normative change, from the repeal to the approved version', () => {
       `  - ${introFile}:3: menciona Decreto 1008 de 2018 (derogada, reemplazada por Decreto 767 de 2022) en texto de «INTRODUCCIÓN»; revise la frase, docctl no cambia el texto: «Gobierno Digital se estableció en todo el territorio colombiano desde la adopción del Decreto 1008 de 2018 y ahora se acoge al Decreto 767 de mayo de 2022 que propone su conformación desde…»\n`,
     );
     expect(out).toMatch(/ {2}- .*GTI-P-001\.json:\d+:\d+: versiones\[2\]: faltan firmantes para aprobar: Elaboró \(elaboro\.nombre, elaboro\.cargo\), Revisó \(reviso\.nombre, reviso\.cargo\), Aprobó \(aprobo\.nombre, aprobo\.cargo\)\n/);
-    expect(out).toContain('versiones[2]: pendiente de aprobación: número y fecha del acta, con docctl approve GTI-P-001 --acta "…" --fecha AAAA-MM-DD; la próxima revisión vencerá 24 meses después de esa fecha\n');
+    expect(out).toContain('versiones[2]: pendiente de aprobación: número y fecha del acta, con docctl aprobar GTI-P-001 --acta "…" --fecha AAAA-MM-DD; la próxima revisión vencerá 24 meses después de esa fecha\n');
     expect(out).toContain('\nPendiente de revisión en DE-P-007 v2 (borrador), 2 puntos:\n');
     // The Personería never recorded its committee: approval will need it.
-    expect(out).toContain('versiones[1]: pendiente de aprobación: número y fecha del acta y el comité (ninguna versión anterior lo registra), con docctl approve DE-P-007 --acta "…" --fecha AAAA-MM-DD --comite "…"');
-    expect(out).toContain('\nSiguiente paso: en cada borrador, revise lo pendiente de arriba y edite sus archivos (docctl check lo vuelve a listar); complete elaboro, reviso y aprobo de la versión y apruébela con docctl approve <CÓDIGO> --acta "…" --fecha AAAA-MM-DD (GTI-P-001, DE-P-007).\n');
+    expect(out).toContain('versiones[1]: pendiente de aprobación: número y fecha del acta y el comité (ninguna versión anterior lo registra), con docctl aprobar DE-P-007 --acta "…" --fecha AAAA-MM-DD --comite "…"');
+    expect(out).toContain('\nSiguiente paso: en cada borrador, revise lo pendiente de arriba y edite sus archivos (docctl validar lo vuelve a listar); complete elaboro, reviso y aprobo de la versión y apruébela con docctl aprobar <CÓDIGO> --acta "…" --fecha AAAA-MM-DD (GTI-P-001, DE-P-007).\n');
     expect(out).toContain('Para deshacer esta apertura antes de aprobar: docctl descartar --todos-de "Decreto 1008 de 2018" (o docctl descartar <CÓDIGO> para uno).\n');
   });
 

@@ -158,7 +158,7 @@ describe('approve shows what it will archive and asks', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(SUMMARY);
     expect(result.stderr).toBe(
-      'docctl: docctl approve pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl approve GC-P-001 --acta "…" --si\n',
+      'docctl: docctl aprobar pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl aprobar GC-P-001 --acta "…" --si\n',
     );
     expect(hashTree(project)).toEqual(before);
   });

@@ -189,7 +189,7 @@ export function defectsWhenKilled(s: Scenario): string[] {
     let next = cli(work, nextArgs);
     // An approval killed after its data file was written is done; approve says so and that build
     // publishes the site: what a person does next.
-    if (next.status !== 0 && next.stderr.includes('docctl build publica el sitio')) next = cli(work, ['build']);
+    if (next.status !== 0 && next.stderr.includes('docctl generar publica el sitio')) next = cli(work, ['build']);
     if (next.status !== 0) {
       defects.push(`${point}: la siguiente ejecución falla: ${next.stderr.trim().split('\n')[0]}`);
       continue;

@@ -248,14 +248,14 @@ describe('drafts (documentRules)', () => {
   it('refuses a draft with an approval date', () => {
     expectOnly(
       { doc: (d) => d.versiones.push(draft(2, { fecha: '2022-01-01' })) },
-      { field: 'versiones[1].fecha', message: '"2022-01-01": un borrador aún no tiene fecha de aprobación; docctl approve la asigna' },
+      { field: 'versiones[1].fecha', message: '"2022-01-01": un borrador aún no tiene fecha de aprobación; docctl aprobar la asigna' },
     );
   });
 
   it('refuses a draft with an acta', () => {
     expectOnly(
       { doc: (d) => d.versiones.push(draft(2, { acta: { numero: '9', fecha: '2022-01-01', comite: 'Comité' } })) },
-      { field: 'versiones[1].acta', message: 'un borrador aún no tiene acta de aprobación; docctl approve la asigna' },
+      { field: 'versiones[1].acta', message: 'un borrador aún no tiene acta de aprobación; docctl aprobar la asigna' },
     );
   });
 });
