@@ -7,19 +7,17 @@
 // (the norm catalogue, the templates).
 import { frozenProblems } from '../archive/frozen.js';
 import { archiveFindings, archivesBySlug, inspectArchives } from '../archive/verify.js';
-import { hasErrors, type Problem } from '../errors.js';
-import { displayPath } from '../load/load-project.js';
+import { hasErrors } from '../errors.js';
 import { prepare } from '../pipeline.js';
 import { openDraftReviews } from '../validate/draft-review.js';
-import { join } from 'node:path';
 import type { CommonOptions } from './options.js';
-import { printProblems } from './report.js';
+import { concernsEntity, printProblems } from './report.js';
 
 export function runCheck(options: CommonOptions & { readonly today?: string; readonly entity?: string | undefined }): number {
   const prepared = prepare(options);
   const archives = inspectArchives(options.dataDir);
   const documents = prepared.documents.map((doc) => ({ entity: doc.entity, source: doc.source, context: doc.rendered.context }));
-  const concerns = problemFilter(options);
+  const concerns = concernsEntity(options.dataDir, options.entity);
   const problems = [...prepared.problems, ...archiveFindings(archives), ...frozenProblems(documents, archivesBySlug(archives))].filter(concerns);
   printProblems([...problems, ...openDraftReviews(prepared.project).filter(concerns)]);
   if (hasErrors(problems)) return 1;
@@ -27,15 +25,4 @@ export function runCheck(options: CommonOptions & { readonly today?: string; rea
   const of = options.entity === undefined ? '' : ` en ${options.entity}`;
   process.stdout.write(`Todo en orden: ${count} ${count === 1 ? 'documento válido' : 'documentos válidos'}${of}.\n`);
   return 0;
-}
-
-/** Every problem; with --entidad, those outside the other entities' folders. */
-function problemFilter(options: CommonOptions & { readonly entity?: string | undefined }): (problem: Problem) => boolean {
-  if (options.entity === undefined) return () => true;
-  const dataPrefix = `${displayPath(options.dataDir)}/`;
-  const mine = `${displayPath(join(options.dataDir, options.entity))}/`;
-  return (problem) => {
-    const file = problem.file.replace(/\\/g, '/');
-    return !file.startsWith(dataPrefix) || file.startsWith(mine) || !file.slice(dataPrefix.length).includes('/');
-  };
 }

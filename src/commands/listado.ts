@@ -9,7 +9,7 @@ import { listadoCsv, listadoPdf, listadoRows } from '../publish/listado.js';
 import { LISTADO_FILES } from '../publish/output-paths.js';
 import { isoDateToUtc, todayInColombia } from '../dates.js';
 import type { BuildOptions } from './build.js';
-import { printProblems } from './report.js';
+import { concernsEntity, printProblems } from './report.js';
 
 /**
  * With --entidad, the listado of that entity alone, beside its drafts in
@@ -19,7 +19,7 @@ export async function runListado(options: BuildOptions, entity?: string): Promis
   const prepared = prepare(options);
   // Only verified records are shown: the listado describes archived versions from their manifests.
   const archives = inspectArchives(options.dataDir);
-  const problems = [...prepared.problems, ...archiveFindings(archives)];
+  const problems = [...prepared.problems, ...archiveFindings(archives)].filter(concernsEntity(options.dataDir, entity));
   printProblems(problems);
   if (hasErrors(problems)) return 1;
   const project = entity === undefined ? prepared.project : { ...prepared.project, entities: prepared.project.entities.filter((e) => e.slug === entity) };
