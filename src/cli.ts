@@ -44,6 +44,12 @@ Comandos:
   verify                        comprueba el archivo (data/<entidad>/archivo/): cada
                                 archivo, cada manifiesto y la cadena del registro;
                                 muestra la cabeza de la cadena de cada entidad
+  firmar <CÓDIGO> --rol elaboro|reviso|aprobo --certificado firma.p12 [--sello-tiempo URL]
+         [--forzar-nombre --motivo "…"] [--version N]
+                                firma digitalmente (PAdES) el PDF de la versión aprobada; la contraseña
+                                del certificado va en DOCCTL_CLAVE_CERTIFICADO o se pide sin mostrarla
+  adjuntar <CÓDIGO> copia-firmada.pdf [--version N]
+                                guarda en el archivo la copia escaneada firmada a mano (una sola vez)
   listado                       escribe el listado maestro (CSV y PDF) en output/
   esquemas                      regenera los JSON Schema de schemas/ a partir del modelo
 
@@ -90,6 +96,10 @@ const OPTIONS = {
   url: { type: 'string' },
   id: { type: 'string' },
   'todos-de': { type: 'string' },
+  rol: { type: 'string' },
+  certificado: { type: 'string' },
+  'sello-tiempo': { type: 'string' },
+  'forzar-nombre': { type: 'boolean' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -109,9 +119,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  const takesArgument = ['version', 'approve', 'impacto', 'anular', 'descartar', 'norma'].includes(command);
-  // "norma" takes its subcommand and then the norm: docctl norma derogar "Decreto 1008 de 2018".
-  const [subcommand, ...afterSubcommand] = command === 'norma' ? rest : [undefined, ...rest];
+  const takesArgument = ['version', 'approve', 'impacto', 'anular', 'descartar', 'norma', 'firmar', 'adjuntar'].includes(command);
+  // "norma" takes its subcommand and then the norm: docctl norma derogar "Decreto 1008 de 2018";
+  // "adjuntar" takes the code and then the file.
+  const [subcommand, ...afterSubcommand] = command === 'norma' || command === 'adjuntar' ? rest : [undefined, ...rest];
   const [argument, ...extra] = afterSubcommand;
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UserError(`argumento de más: ${JSON.stringify(takesArgument ? extra[0] : argument)}; use docctl --ayuda`);
@@ -154,6 +165,19 @@ async function main(argv: readonly string[]): Promise<number> {
         id: values.id,
         por: values.por,
       });
+    case 'firmar':
+      return (await import('./commands/sign.js')).runSign(options, {
+        code: argument,
+        role: values.rol,
+        certificate: values.certificado,
+        timestampUrl: values['sello-tiempo'],
+        forceName: values['forzar-nombre'] ?? false,
+        motivo: values.motivo,
+        version: values.version,
+        entity: values.entidad,
+      });
+    case 'adjuntar':
+      return (await import('./commands/attach.js')).runAttach(options, { code: subcommand, file: argument, version: values.version, entity: values.entidad });
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
@@ -161,7 +185,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, descartar, norma, firmar, adjuntar, verify, listado y esquemas`);
   }
 }
 
