@@ -118,7 +118,7 @@ export async function runSign(options: CommonOptions, args: SignArguments): Prom
       pageIndex: cell.pageIndex,
       rect: cell.rect,
       lines: ['Firmado digitalmente por', signer, colombianTime(now), `Emisor: ${issuerName(certificate)}`, `Serie: ${certificate.serialNumber}`],
-      fieldName: `Firma ${ordinal} ${ROLE_LABELS[role]}`,
+      fieldName: `Firma ${ordinal} ${role}`,
       signerName: signer,
       reason: `${ROLE_LABELS[role]} ${code} versión ${version.manifest.versionMostrada}`,
       signingTime: now,
