@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withArchiveLock } from '../../src/archive/lock.js';
 import { appendRegister, readRegister } from '../../src/archive/register.js';
 import { runAttach } from '../../src/commands/attach.js';
+import { refreshSite } from '../../src/commands/build.js';
 import { runSign, type SignArguments } from '../../src/commands/sign.js';
 import { UserError } from '../../src/errors.js';
 import { makePki, opensslDate, P12_PASSWORD, type Pki } from '../support/pki.js';
 import { copyProject, runCli, SEEDS, TEMPLATES } from '../support/project.js';
-import { run } from '../write/pdf/tools.js';
+import { preflight, run } from '../write/pdf/tools.js';
 
 const CODE = 'GD-M-004';
 const ENTITY = 'secretaria-educacion-ejemplo';
@@ -136,6 +137,11 @@ describe('three roles sign in turn (PAdES B-B, the first with a timestamp: B-T)'
     }
   });
 
+  it('PDFBox Preflight judges the signed copy a valid PDF/A-1b file, like the approved PDF', () => {
+    const result = preflight(join(versionDir, signedName(3, 'aprobo')));
+    expect(result.stdout + result.stderr).toContain('is a valid PDF/A-1b file');
+  });
+
   it('the visible mark is in the role\'s cell: who, issuer and serial, printable with an appearance stream', () => {
     const text = run('pdftotext', ['-layout', join(versionDir, signedName(3, 'aprobo')), '-']).stdout;
     expect(text).toMatch(/Firmado digitalmente por\s+Firmado digitalmente por\s+Firmado digitalmente por/);
@@ -210,6 +216,27 @@ describe('docctl adjuntar keeps the scanned hand-signed copy once', () => {
     await expect(runAttach(options(), { code: CODE, file: scan, version: undefined, entity: undefined })).rejects.toThrow(/ya existe: la copia firmada se guarda una sola vez/);
     await expect(runAttach(options(), { code: CODE, file: join(pki.dir, 'ca.crt'), version: undefined, entity: undefined })).rejects.toThrow(UserError);
     expect(archiveState()).toEqual(before);
+  });
+});
+
+describe('the site lists the signatures and offers the signed copy', () => {
+  const page = () => readFileSync(join(data, '..', 'output', 'sitio', ENTITY, CODE, 'index.html'), 'utf8');
+  const published = (name: string) => join(data, '..', 'output', 'sitio', ENTITY, CODE, 'v5', name);
+
+  it('names who signed, in which role, when and the issuer; the scanned copy only when the entity opts in', async () => {
+    await refreshSite({ ...options(), force: false });
+    const html = page();
+    expect(html).toContain('Firmas digitales de la versión vigente');
+    expect(html).toMatch(/<strong>Elaboró<\/strong>: Diana Marcela Ríos, <time[^>]*>[^<]+<\/time>, certificado emitido por CA de Prueba docctl/);
+    expect(html).toMatch(/<strong>Aprobó<\/strong>: Pedro Otro Nombre/);
+    expect(readFileSync(published(signedName(3, 'aprobo'))).equals(readFileSync(join(versionDir, signedName(3, 'aprobo'))))).toBe(true);
+    expect(html).not.toContain(`${CODE}-v5-copia-firmada.pdf`);
+
+    const entityFile = join(data, ENTITY, 'entidad.json');
+    const entity = JSON.parse(readFileSync(entityFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(entityFile, `${JSON.stringify({ ...entity, publicarCopiaFirmada: true }, null, 2)}\n`);
+    await refreshSite({ ...options(), force: false });
+    expect(page()).toContain(`${CODE}-v5-copia-firmada.pdf`);
   });
 });
 
