@@ -6,6 +6,7 @@
 // file, and the signature itself verifies (check-cms.ts).
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as asn1js from 'asn1js';
 import { sha256 } from '../manifest.js';
 import { addedFiles, type RegisterEntry } from '../register.js';
 import { checkCms } from './check-cms.js';
@@ -46,17 +47,26 @@ function parsePdfDate(text: string): Date | undefined {
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) - offset * 60_000);
 }
 
+/**
+ * The CMS without the zeros that pad /Contents: as long as its DER says,
+ * since a signature may itself end in a zero byte.
+ */
+function withoutPadding(contents: Buffer): Buffer {
+  const parsed = asn1js.fromBER(contents);
+  return parsed.offset > 0 ? contents.subarray(0, parsed.offset) : contents;
+}
+
 /** Every signature dictionary of the file, by its ByteRange, in file order. */
 export function pdfSignatures(pdf: Buffer): PdfSignature[] {
   const text = pdf.toString('latin1');
   const found: PdfSignature[] = [];
   for (const match of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
     const byteRange = [1, 2, 3, 4].map((i) => Number(match[i])) as [number, number, number, number];
-    const hex = text.slice(byteRange[1] + 1, byteRange[2] - 1).replace(/(00)+$/, '');
+    const hex = text.slice(byteRange[1] + 1, byteRange[2] - 1);
     const dictionaryEnd = text.indexOf('endobj', byteRange[2]);
     const dictionary = text.slice(match.index, dictionaryEnd < 0 ? undefined : dictionaryEnd);
     const time = /\/M\s*\((D:[^)]*)\)/.exec(dictionary)?.[1];
-    found.push({ byteRange, contents: Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex'), claimedTime: time ? parsePdfDate(time) : undefined });
+    found.push({ byteRange, contents: withoutPadding(Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex')), claimedTime: time ? parsePdfDate(time) : undefined });
   }
   return found;
 }
