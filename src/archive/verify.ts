@@ -1,8 +1,10 @@
 // `git fsck` for records: every archived file against its manifest, every
 // manifest against its register entry, the register's chain itself, a
 // version folder missing from the register and a register entry without its
-// folder. Build runs it before anything archived is shown; `docctl verify`
-// prints its findings and each entity's chain head.
+// folder. Files added after sealing (signed copies, a scanned copy) are
+// checked against their register entries, and signatures as signatures
+// (signatures/added-files.ts). Build runs it before anything archived is
+// shown; `docctl verify` prints its findings and each entity's chain head.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
