@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as pkijs from 'pkijs';
 import { withArchiveLock } from '../../src/archive/lock.js';
+import { pdfSignatures } from '../../src/archive/signatures/added-files.js';
 import { appendRegister, readRegister } from '../../src/archive/register.js';
 import { runAttach } from '../../src/commands/attach.js';
 import { refreshSite } from '../../src/commands/build.js';
@@ -152,6 +154,19 @@ describe('three roles sign in turn (PAdES B-B, the first with a timestamp: B-T)'
     expect(raw.match(/\/AP <<\s*\/N \d+ 0 R/g)).toHaveLength(3);
     // PAdES B-B: no signing-time attribute (OID 1.2.840.113549.1.9.5) in any CMS; the time is /M.
     expect(raw.match(/\/M \(D:\d{14}\+00'00'\)/g)).toHaveLength(3);
+  });
+
+  it('each CMS is PAdES B-B: signed attributes content-type, message-digest, signing-certificate-v2, and no signing-time', () => {
+    const signatures = pdfSignatures(readFileSync(join(versionDir, signedName(3, 'aprobo'))));
+    expect(signatures).toHaveLength(3);
+    for (const signature of signatures) {
+      const info = pkijs.ContentInfo.fromBER(new Uint8Array(signature.contents).buffer);
+      const signer = new pkijs.SignedData({ schema: info.content }).signerInfos[0]!;
+      expect(signer.signedAttrs?.attributes.map((a) => a.type).sort()).toEqual(['1.2.840.113549.1.9.16.2.47', '1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4']);
+    }
+    // The first signer asked for a timestamp (B-T): a signature-time-stamp token among the unsigned attributes.
+    const first = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(new Uint8Array(signatures[0]!.contents).buffer).content }).signerInfos[0]!;
+    expect(first.unsignedAttrs?.attributes.map((a) => a.type)).toEqual(['1.2.840.113549.1.9.16.2.14']);
   });
 
   it('the register records each signature with the file\'s SHA-256, and the forced name with its reason', () => {
