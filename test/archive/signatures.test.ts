@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pkijs from 'pkijs';
 import { withArchiveLock } from '../../src/archive/lock.js';
 import { pdfSignatures } from '../../src/archive/signatures/added-files.js';
+import { checkCms } from '../../src/archive/signatures/check-cms.js';
+import { readPkcs12 } from '../../src/archive/signatures/pkcs12.js';
+import { signPdf } from '../../src/archive/signatures/sign-pdf.js';
 import { appendRegister, readRegister } from '../../src/archive/register.js';
 import { runAttach } from '../../src/commands/attach.js';
 import { refreshSite } from '../../src/commands/build.js';
@@ -231,6 +234,20 @@ describe('docctl adjuntar keeps the scanned hand-signed copy once', () => {
     await expect(runAttach(options(), { code: CODE, file: scan, version: undefined, entity: undefined })).rejects.toThrow(/ya existe: la copia firmada se guarda una sola vez/);
     await expect(runAttach(options(), { code: CODE, file: join(pki.dir, 'ca.crt'), version: undefined, entity: undefined })).rejects.toThrow(UserError);
     expect(archiveState()).toEqual(before);
+  });
+});
+
+describe("verify checks the certificate's validity at the time of signing", () => {
+  it('a signature whose claimed time is before the certificate was valid does not verify', async () => {
+    const identity = readPkcs12(readFileSync(p12.elaboro!), P12_PASSWORD, 'elaboro.p12');
+    const before = new Date(Date.now() - 10 * 86_400_000);
+    const signed = await signPdf(archivedPdf(), identity, { pageIndex: 0, rect: [50, 50, 200, 100], lines: ['prueba'], fieldName: 'prueba', signerName: 'prueba', reason: 'prueba', signingTime: before });
+    const [signature] = pdfSignatures(signed);
+    const [a, b, c, d] = signature!.byteRange;
+    const result = checkCms(signature!.contents, Buffer.concat([signed.subarray(a, a + b), signed.subarray(c, c + d)]), signature!.claimedTime);
+    expect(result.problems).toEqual([expect.stringMatching(/^el certificado no era válido al firmar/)]);
+    // The same signature judged at a time inside the validity verifies.
+    expect(checkCms(signature!.contents, Buffer.concat([signed.subarray(a, a + b), signed.subarray(c, c + d)]), new Date()).problems).toEqual([]);
   });
 });
 
