@@ -1,5 +1,6 @@
 // The register of an entity's archive, data/<entidad>/archivo/registro.jsonl:
-// one JSON line per event (aprobacion, migracion, anulacion), append-only,
+// one JSON line per event (aprobacion, migracion, anulacion; firma and
+// adjunto for files added to a sealed version folder), append-only,
 // each carrying the hash of the one before (git-style). Replacing an
 // archived file together with its hash in the manifest is detected, because
 // the manifest's own SHA-256 is here; rewriting the register too changes
@@ -18,7 +19,7 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const registerEntrySchema = z.strictObject({
   n: z.int().positive(),
   fecha: z.string(),
-  evento: z.enum(['aprobacion', 'migracion', 'anulacion']),
+  evento: z.enum(['aprobacion', 'migracion', 'anulacion', 'firma', 'adjunto']),
   codigo: z.string(),
   version: z.int().positive(),
   manifiestoSha256: hex64,
@@ -27,6 +28,17 @@ export const registerEntrySchema = z.strictObject({
   /** anulacion: why, and who. */
   motivo: z.string().optional(),
   por: z.string().optional(),
+  /** firma, adjunto: the file added to the version folder after sealing, and its SHA-256. */
+  archivo: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).optional(),
+  archivoSha256: hex64.optional(),
+  /** firma: the role signed, who the certificate names, its issuer and serial (hex), when it was signed. */
+  rol: z.enum(['elaboro', 'reviso', 'aprobo']).optional(),
+  firmante: z.string().optional(),
+  emisor: z.string().optional(),
+  serie: z.string().optional(),
+  fechaFirma: z.string().optional(),
+  /** firma: the certificate's name did not match the role's person and the signer said why (motivo). */
+  nombreForzado: z.literal(true).optional(),
   anterior: hex64.nullable(),
   sha256: hex64,
 });
@@ -116,6 +128,14 @@ export function appendRegister(archiveDir: string, event: RegisterEvent, now: Da
     ...(event.desde === undefined ? {} : { desde: event.desde }),
     ...(event.motivo === undefined ? {} : { motivo: event.motivo }),
     ...(event.por === undefined ? {} : { por: event.por }),
+    ...(event.archivo === undefined ? {} : { archivo: event.archivo }),
+    ...(event.archivoSha256 === undefined ? {} : { archivoSha256: event.archivoSha256 }),
+    ...(event.rol === undefined ? {} : { rol: event.rol }),
+    ...(event.firmante === undefined ? {} : { firmante: event.firmante }),
+    ...(event.emisor === undefined ? {} : { emisor: event.emisor }),
+    ...(event.serie === undefined ? {} : { serie: event.serie }),
+    ...(event.fechaFirma === undefined ? {} : { fechaFirma: event.fechaFirma }),
+    ...(event.nombreForzado === undefined ? {} : { nombreForzado: event.nombreForzado }),
     anterior: current.head ?? null,
   };
   const entry: RegisterEntry = { ...unsigned, sha256: entryHash(unsigned) };
@@ -125,9 +145,14 @@ export function appendRegister(archiveDir: string, event: RegisterEvent, now: Da
 
 /** The entry that archived (approved or migrated) a version: the last one naming it. */
 export function archivingEntry(entries: readonly RegisterEntry[], code: string, version: number): RegisterEntry | undefined {
-  return entries.findLast((e) => e.codigo === code && e.version === version && e.evento !== 'anulacion');
+  return entries.findLast((e) => e.codigo === code && e.version === version && (e.evento === 'aprobacion' || e.evento === 'migracion'));
 }
 
 export function annulment(entries: readonly RegisterEntry[], code: string, version: number): RegisterEntry | undefined {
   return entries.find((e) => e.codigo === code && e.version === version && e.evento === 'anulacion');
+}
+
+/** The files added to a sealed version (signed copies, a scanned copy), in the order they were added. */
+export function addedFiles(entries: readonly RegisterEntry[], code: string, version: number): RegisterEntry[] {
+  return entries.filter((e) => e.codigo === code && e.version === version && (e.evento === 'firma' || e.evento === 'adjunto') && e.archivo !== undefined);
 }

@@ -1,8 +1,10 @@
 // `git fsck` for records: every archived file against its manifest, every
 // manifest against its register entry, the register's chain itself, a
 // version folder missing from the register and a register entry without its
-// folder. Build runs it before anything archived is shown; `docctl verify`
-// prints its findings and each entity's chain head.
+// folder. Files added after sealing (signed copies, a scanned copy) are
+// checked against their register entries, and signatures as signatures
+// (signatures/added-files.ts). Build runs it before anything archived is
+// shown; `docctl verify` prints its findings and each entity's chain head.
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
@@ -10,6 +12,7 @@ import { displayPath } from '../load/load-project.js';
 import { readManifest, sha256, type Manifest } from './manifest.js';
 import { ARCHIVE_DIR, archiveDir, MANIFEST_NAME, REGISTER_NAME, SOURCE_NAME, VERSION_FOLDER } from './paths.js';
 import { annulment, archivingEntry, readRegister, type RegisterEntry, type RegisterRead } from './register.js';
+import { checkAddedFiles, type SignatureReport } from './signatures/added-files.js';
 
 export interface ArchiveFinding {
   /** The file (or folder) at fault, absolute. */
@@ -33,6 +36,10 @@ export interface ArchivedVersion {
   readonly filesIntact: boolean;
   /** Whether the register has an entry archiving it. */
   readonly registered: boolean;
+  /** The digital signatures added after sealing, in the order they were made. */
+  readonly signatures: readonly SignatureReport[];
+  /** The scanned hand-signed copy added after sealing, if any. */
+  readonly attachment: string | undefined;
 }
 
 export interface EntityArchive {
@@ -79,8 +86,11 @@ function verifyVersion(slug: string, code: string, number: number, dir: string, 
     if (bytes.byteLength !== file.bytes || sha256(bytes) !== file.sha256) findings.push({ file: path, message: 'fue modificado: su SHA-256 no coincide con el del manifiesto' });
   }
   if (!listed.has(SOURCE_NAME)) findings.push({ file: join(dir, MANIFEST_NAME), message: `el manifiesto no incluye ${SOURCE_NAME}, de donde se publica la versión` });
+  // Files added after sealing (signed copies, a scanned copy) are known by their register entries.
+  const added = checkAddedFiles(dir, register.entries, code, number, manifest.archivos.find((f) => f.nombre === `${code}-v${number}.pdf`)?.nombre);
+  findings.push(...added.findings);
   for (const name of readdirSync(dir).sort()) {
-    if (name !== MANIFEST_NAME && !listed.has(name)) findings.push({ file: join(dir, name), message: 'no figura en el manifiesto: no es parte de lo archivado' });
+    if (name !== MANIFEST_NAME && !listed.has(name) && !added.known.has(name)) findings.push({ file: join(dir, name), message: 'no figura en el manifiesto: no es parte de lo archivado' });
   }
   const filesIntact = findings.length === before;
   const entry = archivingEntry(register.entries, code, number);
@@ -96,6 +106,8 @@ function verifyVersion(slug: string, code: string, number: number, dir: string, 
     intact: findings.length === before && register.problems.length === 0,
     filesIntact,
     registered: entry !== undefined,
+    signatures: added.signatures,
+    attachment: added.attachment,
   };
   return { version, checked };
 }

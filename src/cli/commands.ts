@@ -188,6 +188,47 @@ export const COMMANDS: readonly CommandSpec[] = [
       (await import('../commands/annul.js')).runAnnul(options, { code: args[0], version: values.version, motivo: values.motivo, por: values.por, entity }),
   },
   {
+    name: 'firmar',
+    aliases: ['sign'],
+    usage: '<CÓDIGO> --rol elaboro|reviso|aprobo --certificado firma.p12',
+    maxArgs: 1,
+    options: ['rol', 'certificado', 'sello-tiempo', 'forzar-nombre', 'motivo', 'version'],
+    summary: 'firma digitalmente (PAdES) el PDF de una versión aprobada, un rol a la vez',
+    description:
+      'Escribe en la carpeta de la versión en el archivo una copia firmada (actualización incremental: el PDF aprobado\n' +
+      'queda idéntico) con la marca visible en la casilla del rol. La contraseña del certificado va en la variable\n' +
+      'DOCCTL_CLAVE_CERTIFICADO o se pide sin mostrarla; nunca en la línea de comandos. El nombre del certificado debe\n' +
+      'ser el de la persona de ese rol (--forzar-nombre --motivo "…" lo permite y queda en el registro).',
+    example: 'docctl firmar DE-P-007 --rol aprobo --certificado firma.p12 --sello-tiempo https://tsa.ejemplo.gov.co',
+    perEntity: true,
+    run: async ({ options, args, values, entity }) =>
+      (await import('../commands/sign.js')).runSign(options, {
+        code: args[0],
+        role: values.rol,
+        certificate: values.certificado,
+        timestampUrl: values['sello-tiempo'],
+        forceName: values['forzar-nombre'] ?? false,
+        motivo: values.motivo,
+        version: values.version,
+        entity,
+      }),
+  },
+  {
+    name: 'adjuntar',
+    aliases: ['attach'],
+    usage: '<CÓDIGO> <copia-firmada.pdf>',
+    maxArgs: 2,
+    options: ['version'],
+    summary: 'guarda en el archivo la copia escaneada firmada a mano (una sola vez)',
+    description:
+      'Copia el PDF escaneado en la carpeta de la versión (la vigente, o la de --version) y anota su huella en el registro.\n' +
+      'Nunca lo reemplaza. Se publica en el sitio solo si entidad.json dice "publicarCopiaFirmada": true.',
+    example: 'docctl adjuntar DE-P-007 escaneo-acta-12.pdf --version 2',
+    perEntity: true,
+    run: async ({ options, args, values, entity }) =>
+      (await import('../commands/attach.js')).runAttach(options, { code: args[0], file: args[1], version: values.version, entity }),
+  },
+  {
     name: 'verificar',
     aliases: ['verify'],
     usage: '',

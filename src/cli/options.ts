@@ -42,6 +42,10 @@ export const OPTIONS = {
   titulo: { type: 'string', value: '"…"', help: 'título del documento' },
   proceso: { type: 'string', value: '"…"', help: 'proceso del mapa de procesos (por omisión, el más usado en la entidad)' },
   dependencia: { type: 'string', value: '"…"', help: 'dependencia responsable (por omisión, la más usada en la entidad)' },
+  rol: { type: 'string', value: 'ROL', help: 'con firmar: elaboro, reviso o aprobo' },
+  certificado: { type: 'string', value: 'ARCHIVO', help: 'con firmar: el certificado PKCS#12 (.p12 o .pfx) con su llave privada' },
+  'sello-tiempo': { type: 'string', value: 'URL', help: 'con firmar: la autoridad de sellado de tiempo (RFC 3161) que añade la hora cierta' },
+  'forzar-nombre': { type: 'boolean', help: 'con firmar: firma aunque el nombre del certificado no sea el de la persona del rol (exige --motivo)' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -3,6 +3,7 @@
 // match its register entry, a broken chain, a version folder missing from
 // the register and a register entry without its folder; prints each
 // entity's chain head, which the committee writes in its acta.
+import { signatureLines } from '../archive/signatures/report.js';
 import { inspectArchives } from '../archive/verify.js';
 import { displayPath } from '../load/load-project.js';
 import type { CommonOptions } from './options.js';
@@ -20,6 +21,7 @@ export function runVerify(options: CommonOptions, entity?: string): number {
     }
   }
   for (const archive of archives) {
+    for (const line of signatureLines(archive)) process.stdout.write(`${line}\n`);
     const count = archive.register.entries.length;
     process.stdout.write(
       `${archive.slug}: ${archive.versions.length} ${archive.versions.length === 1 ? 'versión archivada' : 'versiones archivadas'}, ` +

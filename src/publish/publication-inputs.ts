@@ -18,6 +18,8 @@ export interface PublicationEntity {
   readonly versionFormat: VersionFormat;
   /** By code (the file name): the "clasificacion" the raw JSON says; absent when it cannot be read. */
   readonly classifications: ReadonlyMap<string, string>;
+  /** entidad.json "publicarCopiaFirmada": the scanned hand-signed copy is published only when it is true. */
+  readonly publishesSignedCopy: boolean;
 }
 
 export interface PublicationInputs {
@@ -76,7 +78,7 @@ export function readPublicationInputs(dataDir: string): PublicationInputs {
       else notes.push(`${displayPath(join(documentsDir, file))}: no se pudo leer su clasificación; el documento queda fuera del sitio hasta que se corrija`);
     }
     if (!logo && files.length > 0) notes.push(`${displayPath(join(dir, 'entidad.json'))}: no se pudo leer el logo de la entidad; sus documentos quedan fuera del sitio hasta que se corrija`);
-    entities.push({ slug, logo, versionFormat: format, classifications });
+    entities.push({ slug, logo, versionFormat: format, classifications, publishesSignedCopy: entityJson?.publicarCopiaFirmada === true });
   }
   return { entities, notes };
 }

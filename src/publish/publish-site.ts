@@ -57,7 +57,7 @@ function siteDocuments(inputs: PublicationInputs, archives: readonly EntityArchi
 export function siteKey(inputs: PublicationInputs, archives: readonly EntityArchive[]): string {
   const hash = createHash('sha256').update(programHash());
   for (const entity of inputs.entities) {
-    hash.update(JSON.stringify([entity.slug, entity.versionFormat, [...entity.classifications].sort()]));
+    hash.update(JSON.stringify([entity.slug, entity.versionFormat, [...entity.classifications].sort(), entity.publishesSignedCopy]));
     hash.update(entity.logo?.bytes ?? new Uint8Array());
   }
   for (const archive of archives) {

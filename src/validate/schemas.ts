@@ -75,6 +75,10 @@ export const entitySchema = z
     tamanoPagina: z.enum(PAGE_SIZES, { error: 'debe ser "carta", "a4" u "oficio"' }).default('carta'),
     formatoVersion: z.enum(VERSION_FORMATS, { error: 'debe ser "1", "1.0" o "01"' }).default('1.0'),
     avisoCopiaControlada: text('aviso de copia controlada').optional().describe('Obligatorio si el formato lo muestra (campo "aviso").'),
+    publicarCopiaFirmada: z
+      .boolean({ error: 'debe ser true o false' })
+      .default(false)
+      .describe('Si el sitio de transparencia publica la copia escaneada firmada a mano que se guardó con docctl adjuntar (por omisión, no).'),
   })
   .describe('Identidad de una entidad: va en el encabezado y pie de página de todos sus documentos.');
 

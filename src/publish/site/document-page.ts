@@ -81,6 +81,21 @@ function history(doc: PublishedDocument): Element {
   ]);
 }
 
+/** Who signed the version in force digitally (docctl firmar): role, who, when, the certificate's issuer. */
+function signatureList(doc: PublishedDocument): Element[] {
+  const signatures = doc.current.signatures ?? [];
+  if (signatures.length === 0) return [];
+  return [
+    h('h3', 'Firmas digitales de la versión vigente'),
+    h('p', 'La copia firmada (el PDF cuyo nombre termina en el rol del último firmante) lleva estas firmas PAdES; un lector de PDF las verifica sin docctl.'),
+    h(
+      'ul',
+      { className: ['firmas-lista'] },
+      signatures.map((s) => h('li', [h('strong', s.role), `: ${s.signer}, `, dateElement(s.time.slice(0, 10)), `, certificado emitido por ${s.issuer}`])),
+    ),
+  ];
+}
+
 function verification(doc: PublishedDocument): Element {
   const files = [...doc.versions].reverse().flatMap((version) => version.files.map((file) => ({ version, file })));
   const example = doc.current.files[0] ?? files[0]?.file;
@@ -90,6 +105,7 @@ function verification(doc: PublishedDocument): Element {
       'La huella SHA-256 identifica cada archivo publicado: si un archivo descargado o recibido por otro medio da la misma huella, es idéntico al publicado aquí; ',
       'si cambia un solo carácter, no lo es.',
     ]),
+    ...signatureList(doc),
     ...(files.length === 0
       ? [h('p', 'Este documento no tiene archivos publicados.')]
       : [

@@ -14,18 +14,21 @@ import { inForce, versionsOf } from '../../archive/verify.js';
 import type { Manifest } from '../../archive/manifest.js';
 import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
+import { ROLE_LABELS } from '../../archive/signatures/roles.js';
 import { readArchivedSource } from '../archived-source.js';
 import type { PublicationInputs } from '../publication-inputs.js';
 import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
 
-function archivedFiles(version: ArchivedVersion): SiteFile[] {
-  return version.manifest.archivos.flatMap((file) => {
-    const kind = file.nombre.endsWith('.pdf') ? 'pdf' : file.nombre.endsWith('.docx') ? 'docx' : undefined;
-    return kind ? [{ kind, fileName: file.nombre, bytes: new Uint8Array(readFileSync(join(version.dir, file.nombre))) }] : [];
+function archivedFiles(version: ArchivedVersion, publishesSignedCopy: boolean): SiteFile[] {
+  // The signed copy with every signature (the last one), and the scanned hand-signed copy if the entity publishes it.
+  const added = [version.signatures.at(-1)?.file, publishesSignedCopy ? version.attachment : undefined].filter((name): name is string => name !== undefined);
+  return [...version.manifest.archivos.map((file) => file.nombre), ...added].flatMap((name) => {
+    const kind = name.endsWith('.pdf') ? 'pdf' : name.endsWith('.docx') ? 'docx' : undefined;
+    return kind ? [{ kind, fileName: name, bytes: new Uint8Array(readFileSync(join(version.dir, name))) }] : [];
   });
 }
 
-function fromManifest(version: ArchivedVersion, state: SiteVersion['state']): SiteVersion {
+function fromManifest(version: ArchivedVersion, state: SiteVersion['state'], publishesSignedCopy: boolean): SiteVersion {
   const m: Manifest = version.manifest;
   return {
     number: version.number,
@@ -34,7 +37,8 @@ function fromManifest(version: ArchivedVersion, state: SiteVersion['state']): Si
     description: m.descripcion,
     approvalSentence: approvalSentence({ acta: m.acta }),
     state,
-    files: archivedFiles(version),
+    files: archivedFiles(version, publishesSignedCopy),
+    signatures: version.signatures.map((s) => ({ role: ROLE_LABELS[s.role], signer: s.signer, time: s.time, issuer: s.issuer })),
   };
 }
 
@@ -76,7 +80,7 @@ export function siteDocumentFromArchive(
   }
   for (const version of versions) {
     const state = version.annulled ? 'anulado' : version === current ? 'vigente' : 'obsoleto';
-    byNumber.set(version.number, fromManifest(version, state));
+    byNumber.set(version.number, fromManifest(version, state, entity.publishesSignedCopy));
   }
   return { rendered, classification: rendered.context.classification, versions: [...byNumber.values()].sort((a, b) => a.number - b.number) };
 }

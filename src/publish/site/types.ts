@@ -25,6 +25,17 @@ export interface SiteVersion {
   readonly approvalSentence?: string | undefined;
   readonly state: 'vigente' | 'obsoleto' | 'anulado';
   readonly files: readonly SiteFile[];
+  /** The digital signatures of the version (docctl firmar), in the order they were made. */
+  readonly signatures?: readonly SiteSignature[] | undefined;
+}
+
+export interface SiteSignature {
+  /** "Elaboró", "Revisó", "Aprobó". */
+  readonly role: string;
+  readonly signer: string;
+  /** ISO time of signing. */
+  readonly time: string;
+  readonly issuer: string;
 }
 
 export interface SiteDocument {
