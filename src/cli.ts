@@ -46,6 +46,9 @@ Comandos:
                                 muestra la cabeza de la cadena de cada entidad
   listado                       escribe el listado maestro (CSV y PDF) en output/
   esquemas                      regenera los JSON Schema de schemas/ a partir del modelo
+  importar <archivo.docx> --entidad ENTIDAD [--codigo CÓDIGO]
+                                trae un documento de Word a data/ENTIDAD/documentos/ (nunca
+                                sobrescribe) y escribe un informe de lo que no pudo importar
 
 Opciones:
   --datos DIR        carpeta de datos (por omisión: data)
@@ -90,6 +93,7 @@ const OPTIONS = {
   url: { type: 'string' },
   id: { type: 'string' },
   'todos-de': { type: 'string' },
+  codigo: { type: 'string' },
   ayuda: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -109,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || parsed.values.ayuda ? 0 : 1;
   }
-  const takesArgument = ['version', 'approve', 'impacto', 'anular', 'descartar', 'norma'].includes(command);
+  const takesArgument = ['version', 'approve', 'impacto', 'anular', 'descartar', 'norma', 'importar'].includes(command);
   // "norma" takes its subcommand and then the norm: docctl norma derogar "Decreto 1008 de 2018".
   const [subcommand, ...afterSubcommand] = command === 'norma' ? rest : [undefined, ...rest];
   const [argument, ...extra] = afterSubcommand;
@@ -158,10 +162,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
       return (await import('./commands/listado.js')).runListado(options);
+    case 'importar':
+      return (await import('./commands/import.js')).runImport(options, { file: argument, entity: values.entidad, code: values.codigo });
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:
-      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado y esquemas`);
+      throw new UserError(`comando desconocido ${JSON.stringify(command)}; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado, esquemas e importar`);
   }
 }
 
