@@ -67,19 +67,20 @@ function headingLevel(node: Element): number | undefined {
 }
 
 const isToc = (node: Element) => hasClass(node, 'docctl-toc') || (node.tagName === 'p' && node.children.length === 1 && node.children[0]?.type === 'element' && node.children[0].tagName === 'a' && String(node.children[0].properties?.href ?? '').startsWith('#_Toc'));
+const SIGNATURE_PAGE_TITLE = /^(firmas|hoja de firmas|firmas de aprobacion)$/;
 const TOC_TITLE = /^(tabla de )?contenidos?$|^indice( general)?$/;
 const CHANGE_CONTROL_TITLE = /^control de (cambios|versiones)$|^historial de (cambios|versiones)$/;
 
 export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<string, Norm>, figures: FigureSink & { count(): number }, log: ImportLog): Promise<Assembled> {
   const out: Assembled = { front: [], history: [], normas: [], unmatchedNorms: [], glosario: [], roles: [], firmantes: [], approval: {}, secciones: [], bodyText: [] };
   const stack: DraftSection[] = [];
-  let zone: 'front' | 'toc' | 'change-control' | 'section' = 'front';
+  let zone: 'front' | 'toc' | 'change-control' | 'section' | 'signature-page' = 'front';
   let pending: ElementContent[] = [];
   let paragraphNo = 0;
   let tableNo = 0;
   const current = () => stack[stack.length - 1];
   let specialHeading = '';
-  const placeOf = () => (zone === 'front' ? 'antes del primer título (portada)' : zone === 'section' ? `sección «${current()?.shown ?? ''}»` : `sección «${specialHeading}»`);
+  const placeOf = () => (zone === 'front' ? 'antes del primer título (portada)' : zone === 'section' ? `sección «${current()?.shown ?? ''}»` : zone === 'signature-page' ? 'hoja de firmas' : `sección «${specialHeading}»`);
 
   const flush = async () => {
     const section = current();
@@ -139,6 +140,10 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
         continue;
       }
       const section = current()!;
+      if (zone === 'signature-page' && !isApprovalTable(grid) && !isSignersTable(grid)) {
+        grid.forEach((row, r) => row.forEach((cell, c) => log.notImported(`${place}, fila ${r + 1}, celda ${c + 1}`, cell.text, 'tabla de la hoja de firmas que no es de firmas')));
+        continue;
+      }
       if (isLegalFramework(grid)) {
         const { ids, unmatched } = readLegalFramework(grid, place, catalog);
         out.normas.push(...ids.filter((id) => !out.normas.includes(id)));
@@ -161,14 +166,15 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
         section.bloque ??= 'roles';
         continue;
       }
+      // On the signature page docctl adds after the last section, the tables are the version's, not a section's block.
       if (isApprovalTable(grid)) {
         Object.assign(out.approval, readApprovalTable(grid));
-        section.bloque ??= 'firmas';
+        if (zone === 'section') section.bloque ??= 'firmas';
         continue;
       }
       if (isSignersTable(grid)) {
         out.firmantes.push(...readSigners(grid));
-        section.bloque ??= 'firmas';
+        if (zone === 'section') section.bloque ??= 'firmas';
         continue;
       }
       pending.push(node);
@@ -193,11 +199,20 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
       if (text) out.front.push({ place, text });
       continue;
     }
+    if (SIGNATURE_PAGE_TITLE.test(fold(text)) && node.tagName === 'p') {
+      zone = 'signature-page';
+      log.generated(place, text, 'título de la hoja de firmas: docctl la genera');
+      continue;
+    }
     const section = current()!;
     const acta = readApprovalRecord(text);
-    if (acta && (section.bloque === 'firmas' || /aprobad[oa] mediante/i.test(text))) {
+    if (acta && (section.bloque === 'firmas' || zone === 'signature-page' || /aprobad[oa] mediante/i.test(text))) {
       out.approval.acta = acta;
-      section.bloque ??= 'firmas';
+      if (zone === 'section') section.bloque ??= 'firmas';
+      continue;
+    }
+    if (zone === 'signature-page') {
+      log.notImported(place, text, 'texto de la hoja de firmas que no es una tabla de firmas ni el acta');
       continue;
     }
     if (section.bloque === 'firmas' && /^(firma|fecha)\s*:?$/i.test(text)) continue;
