@@ -14,7 +14,7 @@ export interface ImportCommandOptions {
 export async function runImport(common: CommonOptions, options: ImportCommandOptions): Promise<number> {
   if (!options.file) throw new UserError('falta el archivo: docctl importar archivo.docx --entidad <entidad> [--codigo X]');
   if (!options.entity) throw new UserError('falta --entidad: la carpeta de la entidad en data/ donde va el documento, p. ej. --entidad personeria-cartagena');
-  const result = await importDocument({ dataDir: common.dataDir, file: options.file, entity: options.entity, code: options.code });
+  const result = await importDocument({ dataDir: common.dataDir, templatesDir: common.templatesDir, file: options.file, entity: options.entity, code: options.code });
   if (!common.quiet) {
     process.stdout.write(`Importado: ${displayPath(result.jsonPath)}\n${result.summary.join('\n')}\nRevise el informe y corra docctl check.\n`);
   }

@@ -65,6 +65,29 @@ export function textOf(node: Element | ElementContent | Root): string {
   return separate ? ` ${inner} ` : inner;
 }
 
+/** The lines of a block as Word shows them: one per paragraph or line break, empty ones left out. */
+export function linesOf(node: Element | ElementContent): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const walk = (n: Element | ElementContent) => {
+    if (n.type === 'text') current += n.value;
+    if (n.type !== 'element') return;
+    const block = /^(p|li|h[1-6]|td|th|tr)$/.test(n.tagName);
+    if (n.tagName === 'br' || block) {
+      lines.push(current);
+      current = '';
+    }
+    n.children.forEach(walk);
+    if (block) {
+      lines.push(current);
+      current = '';
+    }
+  };
+  walk(node);
+  lines.push(current);
+  return lines.map(cleanText).filter(Boolean);
+}
+
 export const cleanText = (text: string) => text.replace(/\s+/g, ' ').trim();
 export const hasClass = (node: Element, name: string) => {
   const classes = node.properties?.className;

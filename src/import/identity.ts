@@ -49,6 +49,8 @@ const LABELS: readonly { field: keyof Identity | 'pagina'; pattern: RegExp }[] =
   { field: 'pagina', pattern: /^(?:p[aá]gina|hoja)\s*[:.]?\s*(.*)$/i },
 ];
 
+const isLabel = (text: string) => LABELS.some((l) => l.pattern.test(text));
+
 export function typeOfWords(text: string): DocumentType | undefined {
   const first = fold(text).split(/[\s:]+/)[0] ?? '';
   return TYPE_WORDS[first];
@@ -78,8 +80,8 @@ export function readIdentity(lines: readonly IdentityLine[], entityNames: readon
       case 'pagina':
         return true;
       case 'codigo': {
-        const code = value.toUpperCase().replace(/\s+/g, '');
-        if (!SAFE_CODE.test(code)) return false;
+        const code = value.toUpperCase();
+        if (!SAFE_CODE.test(code) || !/\d/.test(code)) return false;
         identity.codigo ??= code;
         return true;
       }
@@ -117,11 +119,17 @@ export function readIdentity(lines: readonly IdentityLine[], entityNames: readon
     for (const { field, pattern } of LABELS) {
       const match = pattern.exec(line.text);
       if (!match) continue;
-      // Label alone in its cell: the value is the next line.
-      if (!match[1]!.trim() && lines[i + 1] && !LABELS.some((l) => l.pattern.test(lines[i + 1]!.text) && l.pattern.exec(lines[i + 1]!.text)![1]!.trim() === '')) {
-        if (set(field, lines[i + 1]!.text)) {
-          used.add(i).add(i + 1);
-          return;
+      // Label alone in its cell: the value is in a following cell (the next
+      // one, or for a checkable value — code, version, date — a few cells on,
+      // as a header table read row by row puts it).
+      if (!match[1]!.trim()) {
+        const reach = field === 'codigo' || field === 'version' || field === 'fecha' ? 3 : 1;
+        for (let k = i + 1; k <= i + reach && k < lines.length; k++) {
+          if (used.has(k) || isLabel(lines[k]!.text)) continue;
+          if (set(field, lines[k]!.text)) {
+            used.add(i).add(k);
+            return;
+          }
         }
       }
       if (set(field, match[1]!)) {

@@ -8,11 +8,11 @@
 //   build-document the document object, history adopted at the current version
 //   report         the Spanish import report
 //   write-import   all files or none, never over an existing document
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
-import { SAFE_CODE, entitySchema, normCatalogSchema, type Norm } from '../validate/schemas.js';
+import { SAFE_CODE, entitySchema, normCatalogSchema, type ControlledDocument, type Norm } from '../validate/schemas.js';
 import { cleanText, readBody, textOf } from './body-html.js';
 import { buildDocument } from './build-document.js';
 import { figureCollector } from './figures.js';
@@ -27,6 +27,8 @@ import { refuseExisting, writeImport } from './write-import.js';
 
 export interface ImportOptions {
   readonly dataDir: string;
+  /** To know which document types have a template of their own. */
+  readonly templatesDir: string;
   readonly file: string;
   readonly entity: string;
   readonly code?: string | undefined;
@@ -87,7 +89,9 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     throw new UserError(`no se encontró el código del documento en el encabezado de ${docx.shownPath} (se busca "Código: …"); indíquelo con --codigo, p. ej. --codigo GD-P-001`);
   }
   if (!overrideCode) refuseExisting(documentsDir, code);
-  const { document, markdownFiles } = buildDocument(code, identity, parts, log);
+  const built = buildDocument(code, identity, parts, log);
+  const { markdownFiles } = built;
+  const document = withTemplate(built.document, options.templatesDir, log);
 
   const folderFiles = new Map<string, Uint8Array | string>();
   for (const file of markdownFiles) folderFiles.set(file.path.slice(code.length + 1), file.text);
@@ -145,6 +149,16 @@ function coverFields(lines: readonly IdentityLine[], used: Set<number>, identity
   });
   return result;
 }
+
+/** A type without its own template (today guia, plan…) is rendered with the procedure's, said in the report. */
+function withTemplate(document: ControlledDocument, templatesDir: string, log: ImportLog): ControlledDocument {
+  if (existsSync(join(templatesDir, `${document.tipo}.hbs`)) || !existsSync(join(templatesDir, `${FALLBACK_TEMPLATE}.hbs`))) return document;
+  log.toReview(`${document.codigo}.json, campo "plantilla"`, `no hay plantilla para el tipo "${document.tipo}" en ${displayPath(templatesDir)}; se usa "${FALLBACK_TEMPLATE}" hasta que la cree`);
+  const { secciones, ...rest } = document;
+  return { ...rest, plantilla: FALLBACK_TEMPLATE, secciones };
+}
+
+const FALLBACK_TEMPLATE = 'procedimiento';
 
 function checkCode(code: string): string {
   const upper = code.trim().toUpperCase();

@@ -6,7 +6,7 @@
 // Every block that lands nowhere is logged with its place.
 import type { Element, ElementContent } from 'hast';
 import type { GlossaryEntry, Norm, Person, Role, Section } from '../validate/schemas.js';
-import { cleanText, hasClass, textOf } from './body-html.js';
+import { cleanText, hasClass, linesOf, textOf } from './body-html.js';
 import { isChangeControl, readChangeControl, type HistoryRow } from './change-control.js';
 import { glossaryEntryOf, isGlossaryTable, isGlossaryTitle, readGlossaryTable } from './glossary.js';
 import type { IdentityLine } from './identity.js';
@@ -136,7 +136,7 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
         continue;
       }
       if (zone === 'front' || zone === 'toc' || zone === 'change-control') {
-        grid.forEach((row, r) => row.forEach((cell, c) => cell.text && out.front.push({ place: `${place}, fila ${r + 1}, celda ${c + 1}`, text: cell.text })));
+        grid.forEach((row, r) => row.forEach((cell, c) => cell.element && out.front.push(...linesOf(cell.element).map((text) => ({ place: `${place}, fila ${r + 1}, celda ${c + 1}`, text })))));
         continue;
       }
       const section = current()!;
@@ -196,7 +196,7 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
         log.generated(place, '[imagen]', 'imagen de la portada (el logo): docctl usa el de entidad.json');
         continue;
       }
-      if (text) out.front.push({ place, text });
+      out.front.push(...linesOf(node).map((line) => ({ place, text: line })));
       continue;
     }
     if (SIGNATURE_PAGE_TITLE.test(fold(text)) && node.tagName === 'p') {
