@@ -35,7 +35,11 @@ export function writeImport(files: ImportFiles): void {
   try {
     for (const [relative, bytes] of files.folderFiles) {
       const path = join(staging, ...relative.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (error) {
+        throw asUserError(error, path);
+      }
       writeFileAtomic(path, bytes);
     }
     try {
