@@ -23,7 +23,7 @@ describe('failures', () => {
   it('reports a user error with exit 1 and no stack', () => {
     const result = runCli(['construir']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('docctl: comando desconocido "construir"; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado y esquemas\n');
+    expect(result.stderr).toBe('docctl: comando desconocido "construir"; los comandos son build, check, version, approve, impacto, anular, descartar, norma, verify, listado, esquemas e importar\n');
   });
 
   it('refuses an unknown option in Spanish', () => {
