@@ -4,6 +4,7 @@
 import type { Element } from 'hast';
 import type { GlossaryEntry } from '../validate/schemas.js';
 import { cleanText, hasClass, textOf } from './body-html.js';
+import type { ImportLog } from './places.js';
 import { type Grid, fold, headerTexts } from './table-grid.js';
 
 const TERM_HEADER = /^(termino|terminos|concepto|palabra|sigla|nombre)$/;
@@ -14,14 +15,17 @@ export function isGlossaryTable(grid: Grid): boolean {
   return header.some((h) => TERM_HEADER.test(h)) && header.some((h) => DEFINITION_HEADER.test(h));
 }
 
-export function readGlossaryTable(grid: Grid): GlossaryEntry[] {
+export function readGlossaryTable(grid: Grid, place: string, log: ImportLog): GlossaryEntry[] {
   const header = headerTexts(grid);
   const term = header.findIndex((h) => TERM_HEADER.test(h));
   const definition = header.findIndex((h) => DEFINITION_HEADER.test(h));
-  return grid
-    .slice(1)
-    .map((row) => ({ termino: row[term]?.text ?? '', definicion: row[definition]?.text ?? '' }))
-    .filter((e) => e.termino && e.definicion);
+  const entries: GlossaryEntry[] = [];
+  grid.slice(1).forEach((row, r) => {
+    const entry = { termino: row[term]?.text ?? '', definicion: row[definition]?.text ?? '' };
+    if (entry.termino && entry.definicion) entries.push(entry);
+    else log.notImported(`${place}, fila ${r + 2}`, row.map((c) => c.text).join(' | '), 'fila del glosario sin término o sin definición');
+  });
+  return entries;
 }
 
 export function isGlossaryTitle(title: string): boolean {

@@ -3,6 +3,7 @@
 import type { Element } from 'hast';
 import type { Role } from '../validate/schemas.js';
 import { type Grid, headerTexts } from './table-grid.js';
+import type { ImportLog } from './places.js';
 import { toMarkdown, type FigureSink } from './to-markdown.js';
 
 export function isRolesTable(grid: Grid): boolean {
@@ -10,7 +11,7 @@ export function isRolesTable(grid: Grid): boolean {
   return header.some((h) => /^(rol|roles|cargo o rol)$/.test(h)) && header.some((h) => /responsabilidad/.test(h));
 }
 
-export async function readRoles(grid: Grid, figures: FigureSink): Promise<Role[]> {
+export async function readRoles(grid: Grid, figures: FigureSink, place: string, log: ImportLog): Promise<Role[]> {
   const header = headerTexts(grid);
   const rol = header.findIndex((h) => /^(rol|roles|cargo o rol)$/.test(h));
   const duties = header.findIndex((h) => /responsabilidad/.test(h));
@@ -24,6 +25,7 @@ export async function readRoles(grid: Grid, figures: FigureSink): Promise<Role[]
       responsable: who >= 0 ? await markdownOf(row[who]?.element) : '',
     };
     if (entry.rol) roles.push(entry);
+    else log.notImported(`${place}, fila ${grid.indexOf(row) + 1}`, row.map((c) => c.text).join(' | '), 'fila de la tabla de roles sin rol (¿celda combinada?): agréguela al rol que corresponda');
   }
   return roles;
 }

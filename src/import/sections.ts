@@ -152,7 +152,7 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
         continue;
       }
       if (isGlossaryTable(grid)) {
-        const entries = readGlossaryTable(grid);
+        const entries = readGlossaryTable(grid, place, log);
         out.glosario.push(...entries);
         out.bodyText.push(entries.map((e) => `${e.termino} ${e.definicion}`).join(' '));
         section.bloque ??= 'glosario';
@@ -160,7 +160,7 @@ export async function assemble(blocks: readonly Element[], catalog: ReadonlyMap<
       }
       if (isRolesTable(grid)) {
         await flush();
-        const roles = await readRoles(grid, figures);
+        const roles = await readRoles(grid, figures, place, log);
         out.roles.push(...roles);
         out.bodyText.push(cleanText(grid.slice(1).map((row) => row.map((c) => c.text).join(' ')).join(' ')));
         section.bloque ??= 'roles';

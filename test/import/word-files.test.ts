@@ -123,6 +123,13 @@ describe('a document with its identity in a table at the top of the body', () =>
     expect(document.secciones.map((s) => [s.titulo, (s.secciones ?? []).map((c) => [c.titulo, c.contenido])])).toEqual([
       ['PROPÓSITO', []],
       ['LINEAMIENTOS', [['Recepción', '- Registrar la petición el mismo día.\n- Entregar el número de radicado.'], ['Respuesta', 'Responder dentro de los términos de ley.']]],
+      ['GLOSARIO', []],
+    ]);
+    // A glossary written as "Término: definición" paragraphs under a glossary title.
+    expect(document.secciones[2]).toEqual({ titulo: 'GLOSARIO', contenido: 'Para esta guía:', bloque: 'glosario' });
+    expect(document.glosario).toEqual([
+      { termino: 'Petición', definicion: 'solicitud respetuosa ante la entidad.' },
+      { termino: 'Radicado', definicion: 'número que identifica la petición.' },
     ]);
     expect(check.stdout + check.stderr).not.toMatch(/AC-G-002[^\n]* error/);
   });
