@@ -64,6 +64,23 @@ export const COMMANDS: readonly CommandSpec[] = [
       }),
   },
   {
+    name: 'importar',
+    aliases: ['import'],
+    usage: '<archivo.docx> --entidad <entidad>',
+    maxArgs: 1,
+    options: ['codigo'],
+    summary: 'trae un documento controlado escrito en Word: escribe sus datos, su Markdown y sus figuras',
+    description:
+      'Lee el encabezado, el control de cambios, el marco jurídico, el glosario, los roles, las firmas y el cuerpo del\n' +
+      'DOCX y escribe data/<entidad>/documentos/<CÓDIGO>.json con su carpeta, listo para docctl validar. Nunca\n' +
+      'sobrescribe un documento; escribe en <CÓDIGO>/informe-importacion.md todo lo que no pudo importar o que hay\n' +
+      'que revisar. --codigo fija el código si el Word no lo trae o trae otro.',
+    example: 'docctl importar "Procedimiento de archivo.docx" --entidad personeria-cartagena --codigo GD-P-003',
+    perEntity: true,
+    run: async ({ options, args, values, entity }) =>
+      (await import('../commands/import.js')).runImport(options, { file: args[0], entity, code: values.codigo }),
+  },
+  {
     name: 'generar',
     aliases: ['build'],
     usage: '',
