@@ -410,3 +410,21 @@ describe('what the register says of a version', () => {
     expect(problem!.file).toMatch(/personeria-cartagena\/archivo\/registro\.jsonl$/);
   });
 });
+
+describe('the register\'s clock', () => {
+  it('takes SOURCE_DATE_EPOCH only when it is all digits: a sign or a suffix means now', () => {
+    const p = archiveCopy();
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    try {
+      for (const epoch of ['-5', '5x', ' 5']) {
+        process.env.SOURCE_DATE_EPOCH = epoch;
+        const before = Date.now();
+        const fecha = Date.parse(appendRegister(p.archive, { evento: 'anulacion', codigo: CODE, version: 1, manifiestoSha256: 'a'.repeat(64) }).fecha);
+        expect(fecha, epoch).toBeGreaterThanOrEqual(before - 1000);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+});
