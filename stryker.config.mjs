@@ -9,17 +9,22 @@ export default {
   // gains its neutralisation; a glob that matches nothing is harmless.
   mutate: [
     'src/validate/rules.ts',
+    'src/validate/draft-review.ts',
     'src/model/versions.ts',
-    'src/commands/{approve,version,verify,anular,annul}.ts',
+    'src/commands/{approve,approve-confirm,version,verify,annul,discard}.ts',
     'src/edit/open-version.ts',
-    'src/publish/archive.ts',
+    'src/edit/draft-undo.ts',
     'src/archive/**/*.ts',
     'src/publish/site/plan.ts',
+    'src/publish/publish-site.ts',
+    'src/publish/publication-inputs.ts',
     'src/publish/csv.ts',
   ],
   testRunner: 'vitest',
   // The in-process tests only (vitest.mutation.config.ts says why).
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // related: the dry run runs only the test files that import the mutated modules, so a run over one
+  // group of modules (--mutate) does not pay for every other group's tests.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   checkers: ['typescript'],
   // src only: each mutant is type-checked against the program, and the
   // tests' types add time, not safety.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,13 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // At least two test files at a time. Vitest's default is one worker
+    // fewer than the cores: on CI's two cores, one file at a
+    // time, while most files spend their time waiting on a child process
+    // (the CLI, LibreOffice, Chromium, pdftotext) that keeps one core busy,
+    // the other idle. Every file works in its own temporary folders (only
+    // the bench writes under the repository, output/bench/), so two never
+    // share state.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

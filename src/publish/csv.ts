@@ -14,11 +14,11 @@
 export type CsvValue = string | number | null;
 export type CsvSeparator = ',' | ';';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** The text a spreadsheet shows as text, never runs as a formula. */
 export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  // The pattern is written here, not as a module constant, so that mutation
+  // testing (docs/mutation.md) can switch a change of it on per test.
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 export function csvField(value: CsvValue): string {

@@ -4,7 +4,7 @@
 // runs is stood in for here, so that these tests stay fast enough to run
 // against every mutant (npm run mutacion); approve-build.test.ts and
 // test/lifecycle/workflow.test.ts run the real one.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApprove, type ApproveArguments } from '../../src/commands/approve.js';
@@ -100,6 +100,55 @@ describe('approve refuses, each reason alone', () => {
     await expectRefusal(project((doc) => doc.versiones.pop()), {}, 'GC-P-001 no tiene un borrador abierto; ábralo primero con docctl version GC-P-001 --motivo "…"');
   });
 
+  it('when no draft is open and the last version is archived: the build publishes it', async () => {
+    const setup = project((doc) => doc.versiones.pop());
+    mkdirSync(join(setup.options.dataDir, 'entidad-prueba', 'archivo', 'GC-P-001', 'v1'), { recursive: true });
+    await expectRefusal(
+      setup,
+      {},
+      'GC-P-001 no tiene un borrador abierto: la versión 1 ya está aprobada y archivada (docctl build publica el sitio); para cambiarlo, abra una nueva versión con docctl version GC-P-001 --motivo "…"',
+    );
+  });
+
+  it('with a --fecha after today (Colombia)', async () => {
+    const today = todayInColombia();
+    await expectRefusal(
+      project(),
+      { fecha: '2099-12-31' },
+      `--fecha 2099-12-31 es posterior a hoy (${today}, hora de Colombia); la fecha de aprobación es la del acta, que ya ocurrió: escriba esa fecha u omita --fecha para usar la de hoy`,
+    );
+  });
+
+  it('without --si and without a terminal to ask on', async () => {
+    const setup = project();
+    const tty = process.stdin.isTTY;
+    process.stdin.isTTY = false;
+    try {
+      await expectRefusal(
+        setup,
+        { yes: false },
+        'docctl approve pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl approve GC-P-001 --acta "…" --si',
+      );
+    } finally {
+      process.stdin.isTTY = tty;
+    }
+  });
+
+  it('when an archive of the data does not verify: prints the finding, writes nothing', async () => {
+    const setup = project();
+    const broken = join(setup.options.dataDir, 'entidad-prueba', 'archivo', 'GC-P-009', 'v1');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, 'nota.txt'), 'sin manifiesto');
+    const before = setup.text();
+    expect(await setup.approve()).toBe(1);
+    const printed = stderr.join('');
+    expect(printed).toMatch(/GC-P-009\/v1\/manifiesto\.json: falta el manifiesto \(manifiesto\.json\); la carpeta tiene archivos/);
+    expect(printed).toMatch(/Corrija los errores antes de aprobar; no se cambió nada\.\n$/);
+    expect(setup.text()).toBe(before);
+    expect(existsSync(join(setup.options.dataDir, 'entidad-prueba', 'archivo', 'GC-P-001'))).toBe(false);
+    expect(refreshSite).not.toHaveBeenCalled();
+  });
+
   const roles = [
     ['elaboro', 'Elaboró'],
     ['reviso', 'Revisó'],
@@ -189,5 +238,19 @@ describe('approve, when nothing is missing', () => {
     const today = todayInColombia();
     expect(approved).toMatchObject({ fecha: today, acta: { numero: '010', fecha: today, comite: 'Comité Nuevo' } });
     expect(approved.estado).toBeUndefined();
+  });
+
+  it('shows what the archive will say before approving, and a draft without signers says so', async () => {
+    const setup = project((doc) => (doc.versiones[1]!.firmantes = []));
+    expect(await setup.approve({ fecha: '2022-05-01' })).toBe(0);
+    const summary = stdout.join('');
+    expect(summary).toContain('Se aprobará y archivará (lo archivado no se puede reescribir):\n');
+    expect(summary).toContain('  Versión:        2.0 (Actualización)\n');
+    expect(summary).toContain('  Fecha:          2022-05-01\n');
+    expect(summary).toContain(`  Comité:         ${COMMITTEE}\n`);
+    expect(summary).toContain('  Elaboró:        Ana Pérez, Profesional de Calidad\n');
+    expect(summary).toContain('  Revisó:         Luis Gómez, Jefe de Planeación\n');
+    expect(summary).toContain('  Aprobó:         Marta Díaz, Directora\n');
+    expect(summary).toContain('  Firmantes:      (ninguno: la hoja de firmas irá sin firmantes)\n');
   });
 });

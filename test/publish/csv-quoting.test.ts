@@ -1,7 +1,7 @@
 // CSV as RFC 4180 writes it (publish/csv.ts), read as Excel in Spanish reads
 // it: every character that would split or end a field is quoted.
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecords } from '../../src/publish/csv.js';
+import { csvField, csvRecords, neutraliseCell } from '../../src/publish/csv.js';
 
 describe('csvField', () => {
   it('leaves plain text and numbers as they are, and null empty', () => {
@@ -25,5 +25,20 @@ describe('csvRecords', () => {
   it('joins fields with commas and ends every record with CRLF', () => {
     expect(csvRecords([['a', 1, null], ['b;c', 'x']])).toBe('a,1,\r\n"b;c",x\r\n');
     expect(csvRecords([])).toBe('');
+  });
+});
+
+// The neutralisation's own cases, in this process so that `npm run mutacion` reaches them
+// (csv-and-names.test.ts checks the files docctl writes, through the CLI).
+describe('neutraliseCell', () => {
+  it('puts an apostrophe before text a spreadsheet would run as a formula, and only then', () => {
+    expect(['=1+1', '+57', '-5', '@SUMA(A1)', '\tx', '\rx'].map(neutraliseCell)).toEqual(["'=1+1", "'+57", "'-5", "'@SUMA(A1)", "'\tx", "'\rx"]);
+    expect(['Política', '2022-12-15', 'a=b', 'x-y', ''].map(neutraliseCell)).toEqual(['Política', '2022-12-15', 'a=b', 'x-y', '']);
+  });
+
+  it('csvField neutralises text, then quotes it; numbers are never neutralised', () => {
+    expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
+    expect(csvField('-Ana-')).toBe("'-Ana-");
+    expect(csvField(-5)).toBe('-5');
   });
 });

@@ -1,21 +1,9 @@
 // A build killed (SIGKILL) at every named point: see kill-harness.ts.
 import { describe, expect, it, vi } from 'vitest';
-import type * as FaultPoints from '../../src/fault-points.js';
 import { defectsWhenKilled, prepareScenario, type Scenario } from './kill-harness.js';
 
 // The run this file makes in its own process records the points it passes instead of stopping.
-vi.mock('../../src/fault-points.js', async (importOriginal) => {
-  const counts = new Map<string, number>();
-  const passes = ((globalThis as { docctlFaultPasses?: string[] }).docctlFaultPasses ??= []);
-  return {
-    ...(await importOriginal<typeof FaultPoints>()),
-    passFaultPoint: (name: string) => {
-      const count = (counts.get(name) ?? 0) + 1;
-      counts.set(name, count);
-      passes.push(count === 1 ? name : `${name}#${count}`);
-    },
-  };
-});
+vi.mock('../../src/fault-points.js', async (importOriginal) => (await import('./fault-pass-recorder.js')).recordingFaultPoints(await importOriginal<object>()));
 
 /**
  * Known limits (measured 2026-11-30 on the minimal fixture plus a draft:
@@ -45,7 +33,7 @@ describe('a build killed at a named point (SIGKILL)', () => {
     expect([...reached].sort()).toEqual(['archivo:antes-de-renombrar', 'archivo:antes-del-registro', 'mover:antes', 'mover:despues', 'preparado:antes-de-escribir', 'preparado:escrito', 'renombrar:antes', 'renombrar:despues']);
   });
 
-  it('is as before or as after, never a mixture; the next build succeeds, cleans up, verifies', { timeout: 3_600_000 }, () => {
-    expect(defectsWhenKilled(scenario)).toEqual(KNOWN_DEFECTS);
+  it('is as before or as after, never a mixture; the next build succeeds, cleans up, verifies', { timeout: 3_600_000 }, async () => {
+    expect(await defectsWhenKilled(scenario)).toEqual(KNOWN_DEFECTS);
   });
 });

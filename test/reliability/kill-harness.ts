@@ -8,30 +8,31 @@
 //   run (SHA-256 of every file), never a mixture;
 // - no file is ever a third thing: each is its before or its after bytes;
 // - the next run succeeds, leaves no temporary file, lock or staging folder,
-//   ends exactly as the successful run did, and verify passes.
+//   ends exactly as the successful run did, and verify passes (the archive's
+//   verification that docctl verify runs, called in this process).
 // What breaks is collected as sentences and compared with the scenario's
 // list of known defects, so fixing one turns the test red until it is taken
 // off the list, and a new one is never silent.
 // Which points a run passes, and how often, is recorded by running it once
 // in the test's own process (one scenario per test file, so per process,
-// as fresh as the CLI's) with passFaultPoint observed (see the vi.mock in
-// each test file); the kills then happen through the real CLI at the first
-// and the last pass of every point.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// as fresh as the CLI's) with passFaultPoint observed (fault-pass-recorder.ts,
+// through the vi.mock in each test file); the kills then happen through the
+// real CLI at the first and the last pass of every point. Each point works
+// on its own copy of the project, so the points run side by side, a few at
+// a time (KILL_POOL): the test waits on CLI processes, not on itself.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { inspectArchives } from '../../src/archive/verify.js';
 import { FAULT_POINTS } from '../../src/fault-points.js';
 import { REPO, MINIMAL, MINIMAL_DOC } from '../support/project.js';
 import { hashTree, type TreeHashes } from '../support/tree-hash.js';
+import { recordedFaultPasses as passed } from './fault-pass-recorder.js';
 
-/**
- * Where the vi.mock of each kill test file records the passes ("name",
- * "name#2", …) of the run in its process. A global, not an import: the
- * mock's factory runs while this module is still loading.
- */
-const passed = (): string[] => ((globalThis as { docctlFaultPasses?: string[] }).docctlFaultPasses ??= []);
+/** How many killed runs (each with its next run and verify) go on at once: the CLI processes are the work. */
+const KILL_POOL = Math.max(2, availableParallelism());
 
 const TEMPLATES = join(REPO, 'templates');
 /** The register records when each approval happened: the same time in every run, so that states compare. */
@@ -59,13 +60,43 @@ const leftoversIn = (project: string) =>
     .filter(isLeftover)
     .map((file) => file.replace(/\.tmp-[^/]*$/, '.tmp-…'));
 
-function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args, '--datos', join(project, 'data'), '--salida', join(project, 'output'), '--silencio'], {
-    cwd: REPO,
-    env: { ...process.env, SOURCE_DATE_EPOCH: FIXED_EPOCH, ...env },
-    encoding: 'utf8',
-  });
+interface CliRun {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+const cliArgs = (project: string, args: readonly string[]) => ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args, '--datos', join(project, 'data'), '--salida', join(project, 'output'), '--silencio'];
+const cliEnv = (env: NodeJS.ProcessEnv) => ({ ...process.env, SOURCE_DATE_EPOCH: FIXED_EPOCH, ...env });
+
+function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, cliArgs(project, args), { cwd: REPO, env: cliEnv(env), encoding: 'utf8' });
   return { status: result.status, signal: result.signal, stderr: result.stderr };
+}
+
+/** The same run as `cli`, without blocking this process, so that several go on at once. */
+function cliAsync(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, cliArgs(project, args), { cwd: REPO, env: cliEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolvePromise({ status, signal, stderr }));
+  });
+}
+
+/** `work` over every item, at most `limit` at once; the results in the items' order. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function copyOf(project: string): string {
@@ -165,14 +196,20 @@ export async function prepareScenario(name: Scenario['name']): Promise<Scenario>
   return { name, args, project, before, after, passes: [...passed()] };
 }
 
-/** Kills the scenario at each chosen point through the CLI; what went wrong, as sentences. */
-export function defectsWhenKilled(s: Scenario): string[] {
-  const defects: string[] = [];
+/** Kills the scenario at each chosen point through the CLI; what went wrong, as sentences, in the order of the points. */
+export async function defectsWhenKilled(s: Scenario): Promise<string[]> {
   const points = killPoints(s.passes);
   expect(points.length).toBeGreaterThan(0);
-  for (const point of points) {
-    const work = copyOf(s.project);
-    const killed = cli(work, s.args, { DOCCTL_FALLO_EN: point });
+  const perPoint = await inPool(points, KILL_POOL, (point) => defectsAtPoint(s, point));
+  return perPoint.flat();
+}
+
+/** Kills the scenario at one point, on its own copy of the project, then runs what a person runs next. */
+async function defectsAtPoint(s: Scenario, point: string): Promise<string[]> {
+  const defects: string[] = [];
+  const work = copyOf(s.project);
+  try {
+    const killed = await cliAsync(work, s.args, { DOCCTL_FALLO_EN: point });
     // Every point chosen was passed by the same run in this process, so the CLI's stops there too.
     expect(killed.signal, `${point} (the run in this process passed it, the CLI did not): ${killed.stderr}`).toBe('SIGKILL');
 
@@ -186,18 +223,22 @@ export function defectsWhenKilled(s: Scenario): string[] {
     // What a person does next: run the same command again; an approval that
     // had completed before the kill is not approved twice, so then a build.
     const nextArgs = s.name === 'approve' && killedState === 'despues' ? ['build'] : s.args;
-    let next = cli(work, nextArgs);
+    let next = await cliAsync(work, nextArgs);
     // An approval killed after its data file was written is done; approve says so and that build
     // publishes the site: what a person does next.
-    if (next.status !== 0 && next.stderr.includes('docctl generar publica el sitio')) next = cli(work, ['build']);
+    if (next.status !== 0 && next.stderr.includes('docctl generar publica el sitio')) next = await cliAsync(work, ['build']);
     if (next.status !== 0) {
       defects.push(`${point}: la siguiente ejecución falla: ${next.stderr.trim().split('\n')[0]}`);
-      continue;
+      return defects;
     }
     if (leftoversIn(work).length > 0) defects.push(`${point}: quedan ${leftoversIn(work).join(', ')}`);
     if (classify(stateOf(work), s) !== 'despues') defects.push(`${point}: la siguiente ejecución no termina como una sin fallo`);
-    const verify = cli(work, ['verify']);
-    if (verify.status !== 0) defects.push(`${point}: verify falla: ${verify.stderr.trim()}`);
+    // What docctl verify checks (commands/verify.ts prints these findings and fails on any), called in this
+    // process: one CLI process fewer per point.
+    const findings = inspectArchives(join(work, 'data')).flatMap((archive) => archive.findings.map((f) => `${f.file.slice(work.length + 1)}${f.line ? `:${f.line}` : ''}: ${f.message}`));
+    if (findings.length > 0) defects.push(`${point}: verify falla: ${findings.join('; ')}`);
+    return defects;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  return defects;
 }
