@@ -24,7 +24,7 @@ describe('failures', () => {
     const result = runCli(['construir']);
     expect(result.status).toBe(1);
     // Every command by its Spanish name (cli/commands.ts lists them; helpers add more).
-    expect(result.stderr).toMatch(/^docctl: comando desconocido "construir"; los comandos son nuevo, generar, validar, version, aprobar, impacto, .*verificar, listado.* y [a-z]+ \(vea docctl --ayuda\)\n$/);
+    expect(result.stderr).toMatch(/^docctl: comando desconocido "construir"; los comandos son nuevo, importar, generar, validar, version, aprobar, impacto, .*verificar, listado.* y [a-z]+ \(vea docctl --ayuda\)\n$/);
   });
 
   it('refuses an unknown option in Spanish', () => {
