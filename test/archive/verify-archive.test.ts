@@ -406,7 +406,7 @@ describe('what the register says of a version', () => {
     const [problem, ...rest] = archiveFindings([p.inspect()]);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ severity: 'error', line: 1 });
-    expect(problem!.message).toBe(`la entrada 1 (aprobacion de ${CODE} v1) no tiene su carpeta ${CODE}/v1: fue borrada o movida; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verify lo comprueba)`);
+    expect(problem!.message).toBe(`la entrada 1 (aprobacion de ${CODE} v1) no tiene su carpeta ${CODE}/v1: fue borrada o movida; lo archivado no se publica ni se reescribe hasta que se restaure (docctl verificar lo comprueba)`);
     expect(problem!.file).toMatch(/personeria-cartagena\/archivo\/registro\.jsonl$/);
   });
 });

@@ -92,7 +92,7 @@ describe('docctl anular refuses, writing nothing', () => {
     const p = project();
     rmSync(join(p.archive, CODE, 'v1', `${CODE}-v1.docx`));
     const error = await refusal(p, {});
-    expect(error.message).toBe('el archivo de versiones no está intacto; restáurelo antes de anular (docctl verify)');
+    expect(error.message).toBe('el archivo de versiones no está intacto; restáurelo antes de anular (docctl verificar)');
     expect(error.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^falta \(fue borrado o movido\); lo archivado no se publica/)]);
     expect(error.problems[0]!.file).toMatch(/DE-P-007\/v1\/DE-P-007-v1\.docx$/);
   });

@@ -106,7 +106,7 @@ describe('approve refuses, each reason alone', () => {
     await expectRefusal(
       setup,
       {},
-      'GC-P-001 no tiene un borrador abierto: la versión 1 ya está aprobada y archivada (docctl build publica el sitio); para cambiarlo, abra una nueva versión con docctl version GC-P-001 --motivo "…"',
+      'GC-P-001 no tiene un borrador abierto: la versión 1 ya está aprobada y archivada (docctl generar publica el sitio); para cambiarlo, abra una nueva versión con docctl version GC-P-001 --motivo "…"',
     );
   });
 
@@ -127,7 +127,7 @@ describe('approve refuses, each reason alone', () => {
       await expectRefusal(
         setup,
         { yes: false },
-        'docctl approve pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl approve GC-P-001 --acta "…" --si',
+        'docctl aprobar pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl aprobar GC-P-001 --acta "…" --si',
       );
     } finally {
       process.stdin.isTTY = tty;

@@ -144,7 +144,7 @@ describe('docctl descartar refuses, writing nothing', () => {
       const p = project();
       writeFileSync(join(p.dataDir, 'normas.json'), '{');
       expect(refusal(p, { allOf: 'Ley 1712 de 2014' })).toBe(
-        `no se pudo leer el normograma ${join(p.dataDir, 'normas.json')} para saber qué norma es "Ley 1712 de 2014"; corríjalo (docctl check) o descarte cada borrador con docctl descartar <CÓDIGO>`,
+        `no se pudo leer el normograma ${join(p.dataDir, 'normas.json')} para saber qué norma es "Ley 1712 de 2014"; corríjalo (docctl validar) o descarte cada borrador con docctl descartar <CÓDIGO>`,
       );
     });
 
