@@ -15,8 +15,9 @@ import type { Manifest } from '../../archive/manifest.js';
 import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
 import { readArchivedSource } from '../archived-source.js';
+import { comparableSource, compareSources } from '../comparison/compare.js';
 import type { PublicationInputs } from '../publication-inputs.js';
-import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
+import type { SiteDocument, SiteFile, SiteVersion, VersionComparisonPage } from './types.js';
 
 function archivedFiles(version: ArchivedVersion): SiteFile[] {
   return version.manifest.archivos.flatMap((file) => {
@@ -78,5 +79,31 @@ export function siteDocumentFromArchive(
     const state = version.annulled ? 'anulado' : version === current ? 'vigente' : 'obsoleto';
     byNumber.set(version.number, fromManifest(version, state));
   }
-  return { rendered, classification: rendered.context.classification, versions: [...byNumber.values()].sort((a, b) => a.number - b.number) };
+  return {
+    rendered,
+    classification: rendered.context.classification,
+    versions: [...byNumber.values()].sort((a, b) => a.number - b.number),
+    type: current.manifest.tipo,
+    comparisons: comparisonsOf(versions),
+  };
+}
+
+/**
+ * For each archived version after the first, what changed from the archived
+ * version before it (the newest earlier one not annulled), computed from the
+ * two archived sources. A version whose predecessor was never archived (a
+ * history that starts mid-way) has no comparison.
+ */
+export function comparisonsOf(versions: readonly ArchivedVersion[]): Map<number, VersionComparisonPage> {
+  const comparisons = new Map<number, VersionComparisonPage>();
+  const ordered = [...versions].sort((a, b) => a.number - b.number);
+  for (const [index, version] of ordered.entries()) {
+    const previous = ordered.slice(0, index).filter((v) => !v.annulled).at(-1);
+    if (!previous) continue;
+    const before = comparableSource(previous);
+    const after = comparableSource(version);
+    if (!before || !after) continue;
+    comparisons.set(version.number, { fromLabel: previous.manifest.versionMostrada, toLabel: version.manifest.versionMostrada, comparison: compareSources(before, after) });
+  }
+  return comparisons;
 }
