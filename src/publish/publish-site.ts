@@ -187,7 +187,7 @@ async function withStampedCopies(doc: SiteDocument): Promise<SiteDocument> {
   return { ...doc, versions };
 }
 
-async function instrumentPdfs(input: SiteInput): Promise<Map<string, Uint8Array>> {
+export async function instrumentPdfs(input: SiteInput): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const { entity, tables } of planEntities(input)) {
     const draw = async <Row>(instrument: Instrument<Row>, rows: readonly Row[]) => {

@@ -11,7 +11,7 @@ import { h } from 'hastscript';
 import { compareMenuItems, MENU_ITEMS, menuItemOf, type MenuItemId } from '../../model/transparency-menu.js';
 import { FILTER_SCRIPT_PATH } from './filter-script.js';
 import { INSTRUMENTS, instrumentPaths } from './instruments.js';
-import { entityPaths, href, INDEX_PATH, renderPage, type EntityHeader } from './layout.js';
+import { entityPageTitle, entityPaths, href, INDEX_PATH, renderPage, type EntityHeader } from './layout.js';
 import { dateElement, digestList, fileLink, hidden } from './parts.js';
 import type { PublishedDocument } from './plan.js';
 import type { SiteEntity } from './types.js';
@@ -114,7 +114,7 @@ export function entityIndexPage(entity: SiteEntity, documents: readonly Publishe
   main.push(instrumentsItem(path, entity));
   return renderPage({
     path,
-    title: `Documentos publicados — ${entity.name}`,
+    title: entityPageTitle('Documentos publicados', entity.name),
     main,
     entity: entityHeader(entity),
     script: documents.length > 0 ? `${entity.slug}/${FILTER_SCRIPT_PATH}` : undefined,

@@ -13,7 +13,7 @@ import { h } from 'hastscript';
 import { formatDateShort } from '../../dates.js';
 import { csvRecords, type CsvValue } from '../csv.js';
 import { entityHeader } from './index-page.js';
-import { entityPaths, href, renderPage } from './layout.js';
+import { entityPageTitle, entityPaths, href, renderPage } from './layout.js';
 import type { PublishedDocument } from './plan.js';
 import type { InformationAsset, SiteEntity } from './types.js';
 
@@ -223,7 +223,7 @@ function instrumentPage<Row>(instrument: Instrument<Row>, entity: SiteEntity, ro
         ];
   return renderPage({
     path: from,
-    title: `${instrument.title} — ${entity.name}`,
+    title: entityPageTitle(instrument.title, entity.name),
     entity: entityHeader(entity),
     breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: instrument.title }],
     main: [

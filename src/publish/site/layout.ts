@@ -54,6 +54,16 @@ export const entityPaths = (slug: string) => ({
   favicon: `${slug}/${FAVICON_PATH}`,
 });
 
+/** "<what> — <entity>" within 70 characters (html-validate's long-title): the entity's name is cut at a word first. */
+export function entityPageTitle(what: string, entityName: string): string {
+  const full = `${what} — ${entityName}`;
+  if (full.length <= 70) return full;
+  const room = 70 - what.length - 4;
+  if (room < 12) return what.length <= 70 ? what : `${what.slice(0, what.lastIndexOf(' ', 69))}…`;
+  const cut = entityName.slice(0, room);
+  return `${what} — ${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : room)}…`;
+}
+
 /** A link from the page at `from` to the site-relative `to`. */
 export function href(from: string, to: string): string {
   return `${toRoot(from)}${to}`;

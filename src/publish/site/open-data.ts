@@ -4,7 +4,7 @@
 import { h } from 'hastscript';
 import { entityHeader } from './index-page.js';
 import { INSTRUMENTS, instrumentPaths } from './instruments.js';
-import { entityPaths, href, OPEN_DATA_PAGE, renderPage } from './layout.js';
+import { entityPageTitle, entityPaths, href, OPEN_DATA_PAGE, renderPage } from './layout.js';
 import type { PublishedDocument, PublishedFile } from './plan.js';
 import type { PublishedFileKind, SiteEntity } from './types.js';
 import { csvField, csvRecords, type CsvValue } from '../csv.js';
@@ -88,7 +88,7 @@ export function openDataPage(entity: SiteEntity, count: number): string {
   const path = `${entity.slug}/${OPEN_DATA_PAGE}`;
   return renderPage({
     path,
-    title: `Datos abiertos — ${entity.name}`,
+    title: entityPageTitle('Datos abiertos', entity.name),
     entity: entityHeader(entity),
     breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: 'Datos abiertos' }],
     main: [

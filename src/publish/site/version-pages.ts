@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BlockChange, TextPart, VersionComparison } from '../comparison/compare.js';
 import { entityHeader } from './index-page.js';
-import { entityPaths, href, renderPage } from './layout.js';
+import { entityPageTitle, entityPaths, href, renderPage } from './layout.js';
 import { dateElement, fileLink, hidden, stateSuffix } from './parts.js';
 import type { PublishedDocument, PublishedVersion } from './plan.js';
 import type { SiteEntity } from './types.js';
@@ -80,7 +80,7 @@ export function comparisonPage(entity: SiteEntity, doc: PublishedDocument, numbe
   const { code, title } = doc.context;
   return renderPage({
     path,
-    title: `${code} versión ${page.toLabel} comparada con la ${page.fromLabel} — ${entity.name}`,
+    title: entityPageTitle(`${code}: versión ${page.toLabel} comparada con la ${page.fromLabel}`, entity.name),
     entity: entityHeader(entity),
     breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: code, path: doc.pagePath }, { label: `Versión ${page.toLabel} comparada` }],
     main: [
@@ -103,7 +103,7 @@ export function versionPage(entity: SiteEntity, doc: PublishedDocument, version:
   const state = version.state === 'anulado' ? 'anulada' : 'obsoleta';
   return renderPage({
     path,
-    title: `${code} versión ${version.label} (${state}) — ${entity.name}`,
+    title: entityPageTitle(`${code} versión ${version.label} (${state})`, entity.name),
     entity: entityHeader(entity),
     breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: code, path: doc.pagePath }, { label: `Versión ${version.label}` }],
     main: [
