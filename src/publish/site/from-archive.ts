@@ -16,11 +16,13 @@ import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
 import { readArchivedSource } from '../archived-source.js';
 import { comparableSource, compareSources } from '../comparison/compare.js';
+import { comparisonFileName } from '../comparison/comparison-pdf.js';
 import type { PublicationInputs } from '../publication-inputs.js';
 import type { SiteDocument, SiteFile, SiteVersion, VersionComparisonPage } from './types.js';
 
 function archivedFiles(version: ArchivedVersion): SiteFile[] {
-  return version.manifest.archivos.flatMap((file) => {
+  // The version's editions only: a sealed comparison PDF is offered on the comparison page.
+  return version.manifest.archivos.filter((file) => file.nombre !== comparisonFileName(version.code, version.number)).flatMap((file) => {
     const kind = file.nombre.endsWith('.pdf') ? 'pdf' : file.nombre.endsWith('.docx') ? 'docx' : undefined;
     return kind ? [{ kind, fileName: file.nombre, bytes: new Uint8Array(readFileSync(join(version.dir, file.nombre))) }] : [];
   });
@@ -103,7 +105,9 @@ export function comparisonsOf(versions: readonly ArchivedVersion[]): Map<number,
     const before = comparableSource(previous);
     const after = comparableSource(version);
     if (!before || !after) continue;
-    comparisons.set(version.number, { fromLabel: previous.manifest.versionMostrada, toLabel: version.manifest.versionMostrada, comparison: compareSources(before, after) });
+    const sealed = comparisonFileName(version.code, version.number);
+    const pdf = version.manifest.archivos.some((file) => file.nombre === sealed) ? { fileName: sealed, bytes: new Uint8Array(readFileSync(join(version.dir, sealed))) } : undefined;
+    comparisons.set(version.number, { fromLabel: previous.manifest.versionMostrada, toLabel: version.manifest.versionMostrada, comparison: compareSources(before, after), pdf });
   }
   return comparisons;
 }

@@ -20,7 +20,7 @@ import { dictionary, openDataPage, openDataPaths, toCsv, toJson } from './open-d
 import { planSite, type PublishedDocument } from './plan.js';
 import { STYLES, STYLES_PATH } from './styles.js';
 import type { SiteEntity, SiteFiles, SiteInput } from './types.js';
-import { comparisonPage, versionPage, versionPagePath, comparisonPagePath } from './version-pages.js';
+import { comparisonPage, comparisonPagePath, comparisonPdfPath, versionPage, versionPagePath } from './version-pages.js';
 
 export type { InformationAsset, PublishedFileKind, SiteDocument, SiteEntity, SiteFile, SiteFiles, SiteInput, SiteVersion } from './types.js';
 export { isPublishable } from './plan.js';
@@ -83,6 +83,8 @@ export function buildSite(input: SiteInput): SiteFiles {
         if (version.state !== 'vigente') files.set(versionPagePath(doc, version.number), versionPage(entity, doc, version));
         const comparison = comparisonPage(entity, doc, version.number);
         if (comparison) files.set(comparisonPagePath(doc, version.number), comparison);
+        const sealedPdf = comparisonPdfPath(doc, version.number);
+        if (sealedPdf) files.set(sealedPdf, doc.comparisons.get(version.number)!.pdf!.bytes);
       }
     }
   }

@@ -53,6 +53,8 @@ export interface VersionComparisonPage {
   readonly fromLabel: string;
   readonly toLabel: string;
   readonly comparison: VersionComparison;
+  /** The comparison's PDF as sealed into the archive at approval; absent for versions archived before it existed. */
+  readonly pdf?: { readonly fileName: string; readonly bytes: Uint8Array } | undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { BlockChange, TextPart, VersionComparison } from '../comparison/compare.js';
+import { checkSegment, formatSize } from './files.js';
 import { entityHeader } from './index-page.js';
 import { entityPageTitle, entityPaths, href, renderPage } from './layout.js';
 import { dateElement, fileLink, hidden, stateSuffix } from './parts.js';
@@ -17,6 +18,11 @@ export function versionFolder(doc: Pick<PublishedDocument, 'context'>, number: n
   return `${doc.context.entity.slug}/${doc.context.code}/v${number}`;
 }
 export const comparisonPagePath = (doc: Pick<PublishedDocument, 'context'>, number: number) => `${versionFolder(doc, number)}/comparacion.html`;
+/** The sealed comparison PDF's place on the site, when the archive has one. */
+export function comparisonPdfPath(doc: Pick<PublishedDocument, 'context' | 'comparisons'>, number: number): string | undefined {
+  const pdf = doc.comparisons.get(number)?.pdf;
+  return pdf ? `${versionFolder(doc, number)}/${checkSegment('file', pdf.fileName)}` : undefined;
+}
 export const versionPagePath = (doc: Pick<PublishedDocument, 'context'>, number: number) => `${versionFolder(doc, number)}/index.html`;
 
 /** The version that replaced an older one: the next approved, not annulled. */
@@ -89,6 +95,14 @@ export function comparisonPage(entity: SiteEntity, doc: PublishedDocument, numbe
         `Comparación de las dos versiones aprobadas de ${code}, tal como están archivadas. `,
         'El texto insertado aparece subrayado y el eliminado tachado; cada cambio también se anuncia con palabras.',
       ]),
+      ...(page.pdf
+        ? [
+            h('p', [
+              h('a', { href: href(path, comparisonPdfPath(doc, number)!), type: 'application/pdf' }, `Versión comparada en PDF (${formatSize(page.pdf.bytes.byteLength)})`),
+              ', sellada en el archivo con la versión aprobada.',
+            ]),
+          ]
+        : []),
       ...comparisonBody(page.comparison),
       h('p', [h('a', { href: href(path, doc.pagePath) }, `Volver a ${code}`)]),
     ],
