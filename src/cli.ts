@@ -157,7 +157,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(options);
     case 'listado':
-      return (await import('./commands/listado.js')).runListado(options);
+      return (await import('./commands/listado.js')).runListado(options, values.entidad);
     case 'esquemas':
       return (await import('./commands/schemas.js')).runSchemas(join(PACKAGE_ROOT, 'schemas'));
     default:

@@ -54,9 +54,11 @@ const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/
  * longest words do not fit side by side, the widest columns give way last.
  */
 export function columnWidths(headers: readonly string[], rows: readonly (readonly string[])[], available: number): number[] {
-  const minimum = headers.map((header, c) => Math.max(longestWord(header, true), ...rows.map((row) => longestWord(row[c] ?? '', false))) + CELL_PADDING + 1);
-  const wanted = headers.map((header, c) => Math.max(textWidth(header, true), ...rows.map((row) => textWidth(row[c] ?? '', false))) + CELL_PADDING);
-  const spare = available - minimum.reduce((a, b) => a + b, 0);
+  // pdfmake's widths are the cells' content: padding and rules come on top.
+  const room = available - headers.length * (CELL_PADDING + 1);
+  const minimum = headers.map((header, c) => Math.max(longestWord(header, true), ...rows.map((row) => longestWord(row[c] ?? '', false))) + 1);
+  const wanted = headers.map((header, c) => Math.max(textWidth(header, true), ...rows.map((row) => textWidth(row[c] ?? '', false))) + 1);
+  const spare = room - minimum.reduce((a, b) => a + b, 0);
   if (spare <= 0) return minimum;
   const extra = wanted.map((w, c) => Math.max(0, w - minimum[c]!));
   const totalExtra = extra.reduce((a, b) => a + b, 0);
@@ -107,7 +109,17 @@ export async function recordPdf(record: RecordPdf): Promise<Uint8Array> {
       ...(record.subtitle ? [{ text: record.subtitle, fontSize: 7, margin: [0, 0, 0, 6] as [number, number, number, number] }] : []),
       record.rows.length === 0
         ? { text: record.emptyText ?? 'Sin registros.', fontSize: 8 }
-        : { table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...body] }, layout: 'lightHorizontalLines' },
+        : {
+            table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...body] },
+            // Rules between rows only, and the padding columnWidths counts on (4 pt a side).
+            layout: {
+              hLineWidth: (i: number) => (i === 1 ? 1 : 0.5),
+              vLineWidth: () => 0,
+              hLineColor: () => '#8a8a8a',
+              paddingLeft: () => CELL_PADDING / 2,
+              paddingRight: () => CELL_PADDING / 2,
+            },
+          },
     ],
     footer: (current: number, total: number) => ({ text: `Página ${current} de ${total}`, alignment: 'center', fontSize: 7, margin: [0, 10, 0, 0] }),
   };
