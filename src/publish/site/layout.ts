@@ -8,7 +8,6 @@ import { hastToHtml } from '../../write/html/index.js';
 export { documentPageTitle } from '../../write/html/standalone.js';
 import { FAVICON_PATH } from './favicon.js';
 import { STYLES_PATH } from './styles.js';
-import { toRoot } from './files.js';
 
 export const SITE_NAME = 'Transparencia y acceso a la información pública';
 export const INDEX_PATH = 'index.html';
@@ -66,7 +65,13 @@ export function entityPageTitle(what: string, entityName: string): string {
 
 /** A link from the page at `from` to the site-relative `to`. */
 export function href(from: string, to: string): string {
-  return `${toRoot(from)}${to}`;
+  // Relative to the common folder, never through the root: an entity's
+  // folder works wherever it is published, under whatever name.
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  return `${'../'.repeat(fromDirs.length - common)}${toParts.slice(common).join('/')}`;
 }
 
 export function defaultFooter(from: string, entity?: EntityHeader): ElementContent[] {
