@@ -190,7 +190,8 @@ describe('withdrawal is never blocked', () => {
     const result = p.cli('build');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/DE-P-007\.json: no se pudo leer su clasificación; el documento queda fuera del sitio hasta que se corrija/);
-    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena'))).toBe(false);
+    // The entity's own site stays (its index, instruments, open data), without the document.
+    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena', 'DE-P-007'))).toBe(false);
   });
 });
 
