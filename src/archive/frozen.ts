@@ -6,7 +6,8 @@
 // (`entradas`). A difference is an error naming the file and the first
 // differing field, and saying to open a new version. `anulada` is written by
 // docctl anular and is not part of what was approved; `clasificacion` is
-// decided anew whenever needed (a reclassification must take effect at once).
+// decided anew whenever needed (a reclassification must take effect at once),
+// and with it `indiceClasificada` and `activoInformacion` (the instruments).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, showValue, type Problem } from '../errors.js';
@@ -93,7 +94,9 @@ export function frozenProblems(documents: readonly SourceDocument[], archives: R
     const lastNumber = dataVersions.at(-1) as Json;
     if (last && isObject(lastNumber) && lastNumber.numero === last.number && lastNumber.estado !== 'borrador') {
       // The classification is today's decision (Ley 1712: it can change without a new version); the archive keeps the one at approval.
-      const difference = firstDifference({ ...versionsWithoutAnnulment(last.manifest.datos), clasificacion: current.clasificacion }, current);
+      // So are the document's entries in the transparency instruments (its Índice entry comes with a classification).
+      const todays = { clasificacion: current.clasificacion, activoInformacion: current.activoInformacion, indiceClasificada: current.indiceClasificada };
+      const difference = firstDifference({ ...versionsWithoutAnnulment(last.manifest.datos), ...todays }, current);
       // A change in an archived version's own entry was reported above.
       const inArchivedEntry = (path: Path) => path[0] === 'versiones' && archived.some((v) => v.number === (dataVersions[path[1] as number] as { numero?: unknown } | undefined)?.numero);
       if (difference && !inArchivedEntry(difference.path)) problems.push(changed(doc, last, difference));

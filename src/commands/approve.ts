@@ -34,6 +34,7 @@ import { renderDocument } from '../pipeline/render-document.js';
 import { documentInput, prepareSources, type SourceDocument, type Sources } from '../pipeline/sources.js';
 import { archivedSourceBytes, SOURCE_NAME } from '../publish/archived-source.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
+import { comparisonToSeal } from '../publish/comparison/seal-comparison.js';
 import { acquireBuildLock } from '../publish/build-lock.js';
 import { renderEditions } from '../publish/render-editions.js';
 import { drafterApproves } from '../validate/rules.js';
@@ -168,12 +169,14 @@ async function commitApproval(options: BuildOptions, approval: Approval): Promis
         return 1;
       }
       const editions = await renderEditions(rendered);
+      // What changed from the version before, sealed with this one (publish/comparison/).
+      const comparison = await comparisonToSeal(archives.get(approval.entity), rendered, doc.source.json.value);
       const target = archivedVersionDir(options.dataDir, approval.entity, approval.code, approval.number);
       withArchiveLock(dir, () =>
         sealVersion({
           archiveDir: dir,
           target,
-          files: [...editions, { name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) }],
+          files: [...editions, ...comparison, { name: SOURCE_NAME, bytes: archivedSourceBytes(rendered) }],
           manifest: versionManifest(doc, sources, options.templatesDir),
           register: { evento: 'aprobacion' },
         }),

@@ -269,7 +269,7 @@ export async function withdrawAfterFailure(options: Pick<BuildOptions, 'dataDir'
   try {
     const { withdraw } = await import('../publish/publish-site.js');
     const inputs = readPublicationInputs(options.dataDir);
-    const withdrawn = withdraw(inputs, inspectArchives(options.dataDir), options.outputDir);
+    const withdrawn = await withdraw(inputs, inspectArchives(options.dataDir), options.outputDir);
     if (withdrawn.length > 0) {
       for (const note of inputs.notes) process.stderr.write(`${note}\n`);
       process.stderr.write(`Se retiraron del sitio ${withdrawn.join(', ')}: según los datos ya no son públicos (o no se pueden leer). El sitio se publicó de nuevo sin ellos, aunque el build falló.\n`);
@@ -298,7 +298,7 @@ async function updateSite(options: BuildOptions, archives: readonly EntityArchiv
   const { publishSite, siteKey } = await import('../publish/publish-site.js');
   const key = siteKey(inputs, archives);
   if (!options.force && cache.siteIsFresh(key)) return `${where}: sin cambios`;
-  const site = publishSite(inputs, archives, options.outputDir);
+  const site = await publishSite(inputs, archives, options.outputDir);
   cache.rememberSite(key, site.files);
   return `${where}: ${site.files.length} archivos${site.removed ? `, ${site.removed} retirados` : ''}`;
 }

@@ -3,7 +3,6 @@
 // a PDF for the quality records. An archived version in force is described
 // by its manifest (title, process, date, dependency as approved), never by
 // today's data; annulled versions are said so.
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { inForce, versionsOf, type EntityArchive } from '../archive/verify.js';
 import { formatDateShort } from '../dates.js';
 import { csvRecords } from './csv.js';
@@ -11,8 +10,8 @@ import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from '../m
 import { draftVersion, vigenteVersion } from '../model/versions.js';
 import { nextReviewDate } from '../validate/rules.js';
 import type { ValidProject } from '../validate/validate-project.js';
-import { FONT_FAMILY } from '../write/pdf/fonts.js';
-import { printer } from '../write/pdf/printer.js';
+import type { LogoImage } from '../model/document-context.js';
+import { recordPdf } from './record-pdf.js';
 
 export const LISTADO_COLUMNS = [
   'entidad', 'código', 'título', 'tipo', 'proceso', 'versión vigente', 'fecha de aprobación',
@@ -58,20 +57,30 @@ export function listadoCsv(rows: readonly ListadoRow[]): string {
   return `\uFEFF${csvRecords([[...LISTADO_COLUMNS], ...rows.map((row) => LISTADO_COLUMNS.map((c) => row[c]))], ';')}`;
 }
 
-export async function listadoPdf(rows: readonly ListadoRow[], stamp: Date): Promise<Uint8Array> {
-  const header = LISTADO_COLUMNS.map((c) => ({ text: c.toUpperCase(), bold: true, fillColor: '#d9e2ec', fontSize: 7 }));
-  const body = rows.map((row) => LISTADO_COLUMNS.map((c) => ({ text: row[c], fontSize: 7 })));
-  const definition: TDocumentDefinitions = {
-    pageSize: 'LETTER',
-    pageOrientation: 'landscape',
-    pageMargins: [30, 40, 30, 40],
-    defaultStyle: { font: FONT_FAMILY, fontSize: 8 },
-    info: { title: 'Listado maestro de documentos', creationDate: stamp, modDate: stamp, producer: 'docctl', creator: 'docctl' },
-    content: [
-      { text: 'LISTADO MAESTRO DE DOCUMENTOS', bold: true, fontSize: 12, margin: [0, 0, 0, 8] },
-      { table: { headerRows: 1, dontBreakRows: true, widths: [60, 45, '*', 40, 60, 32, 40, 50, 45, 60, 40], body: [header, ...body] }, layout: 'lightHorizontalLines' },
-    ],
-    footer: (current: number, total: number) => ({ text: `Página ${current} de ${total}`, alignment: 'center', fontSize: 7, margin: [0, 10, 0, 0] }),
-  };
-  return new Uint8Array(await printer().createPdf(definition).getBuffer());
+/** The entity a listado is the controlled record of: its name and logo head every page. */
+export interface ListadoEntity {
+  readonly name: string;
+  readonly parentName?: string | undefined;
+  readonly logo?: LogoImage | undefined;
+}
+
+/**
+ * The listado as a controlled record (record-pdf.ts): the entity's header and
+ * logo on every page, the date it was generated, and columns wide enough
+ * that no word is broken in the middle. Column headers are written as
+ * words, not capitals of the CSV's names.
+ */
+export async function listadoPdf(rows: readonly ListadoRow[], generatedOn: string, entity?: ListadoEntity): Promise<Uint8Array> {
+  const columns = entity ? LISTADO_COLUMNS.filter((c) => c !== 'entidad') : LISTADO_COLUMNS;
+  return recordPdf({
+    entityName: entity?.name ?? 'Todas las entidades',
+    parentName: entity?.parentName,
+    logo: entity?.logo,
+    title: 'Listado maestro de documentos',
+    subtitle: 'Registro controlado de los documentos del sistema de gestión (ISO 9001, 7.5.3): versión vigente, estado y próxima revisión de cada uno, según el archivo de versiones aprobadas.',
+    generatedOn,
+    headers: columns.map((c) => c[0]!.toUpperCase() + c.slice(1)),
+    rows: rows.map((row) => columns.map((c) => row[c])),
+    emptyText: 'La entidad no tiene documentos.',
+  });
 }

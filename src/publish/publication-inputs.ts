@@ -20,6 +20,17 @@ export interface PublicationEntity {
   readonly classifications: ReadonlyMap<string, string>;
   /** entidad.json "publicarCopiaFirmada": the scanned hand-signed copy is published only when it is true. */
   readonly publishesSignedCopy: boolean;
+  /** The entity's own site: its name, where it publishes, and its menu overrides (raw, checked where used). */
+  readonly name?: string | undefined;
+  readonly parentName?: string | undefined;
+  readonly siteUrl?: string | undefined;
+  readonly menu?: Readonly<Record<string, string>> | undefined;
+  /**
+   * By code: today's entries of the document in the transparency instruments
+   * ("activoInformacion", "indiceClasificada", "periodoRevisionMeses"), raw.
+   * Like the classification, they are today's decision, not the archive's.
+   */
+  readonly instrumentFields: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
 export interface PublicationInputs {
@@ -69,16 +80,31 @@ export function readPublicationInputs(dataDir: string): PublicationInputs {
     const logo = readLogo(dir, entityJson?.logo);
     const format = VERSION_FORMATS.includes(entityJson?.formatoVersion as VersionFormat) ? (entityJson!.formatoVersion as VersionFormat) : '1.0';
     const classifications = new Map<string, string>();
+    const instrumentFields = new Map<string, Record<string, unknown>>();
     const documentsDir = join(dir, 'documentos');
     const files = existsSync(documentsDir) ? readdirSync(documentsDir).filter((f) => f.endsWith('.json')).sort() : [];
     for (const file of files) {
       const value = readJson(join(documentsDir, file));
       const code = file.slice(0, -'.json'.length);
+      if (value) instrumentFields.set(code, { activoInformacion: value.activoInformacion, indiceClasificada: value.indiceClasificada, periodoRevisionMeses: value.periodoRevisionMeses });
       if (typeof value?.clasificacion === 'string') classifications.set(code, value.clasificacion);
       else notes.push(`${displayPath(join(documentsDir, file))}: no se pudo leer su clasificación; el documento queda fuera del sitio hasta que se corrija`);
     }
     if (!logo && files.length > 0) notes.push(`${displayPath(join(dir, 'entidad.json'))}: no se pudo leer el logo de la entidad; sus documentos quedan fuera del sitio hasta que se corrija`);
-    entities.push({ slug, logo, versionFormat: format, classifications, publishesSignedCopy: entityJson?.publicarCopiaFirmada === true });
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+    const menu = entityJson?.menuTransparencia && typeof entityJson.menuTransparencia === 'object' ? (entityJson.menuTransparencia as Record<string, string>) : undefined;
+    entities.push({
+      slug,
+      logo,
+      versionFormat: format,
+      classifications,
+      name: text(entityJson?.nombre),
+      parentName: text(entityJson?.entidadSuperior),
+      siteUrl: text(entityJson?.urlSitio),
+      menu,
+      instrumentFields,
+      publishesSignedCopy: entityJson?.publicarCopiaFirmada === true,
+    });
   }
   return { entities, notes };
 }

@@ -4,6 +4,7 @@
 // (`docctl esquemas`). Keys are Spanish because people edit these files.
 import { z } from 'zod';
 import { isRealIsoDate } from '../dates.js';
+import { MENU_ITEM_IDS } from '../model/transparency-menu.js';
 
 /** Letters, digits and hyphens: a code can never become a path. */
 export const SAFE_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -52,6 +53,9 @@ export const normCatalogSchema = z.strictObject({
 
 // ---------------------------------------------------------------- entidad
 
+export const DOCUMENT_TYPES = ['politica', 'procedimiento', 'manual', 'guia', 'plan', 'programa', 'instructivo'] as const;
+export const CLASSIFICATIONS = ['publica', 'publica-clasificada', 'publica-reservada'] as const;
+
 export const PAGE_SIZES = ['carta', 'a4', 'oficio'] as const;
 export const VERSION_FORMATS = ['1', '1.0', '01'] as const;
 
@@ -79,13 +83,20 @@ export const entitySchema = z
       .boolean({ error: 'debe ser true o false' })
       .default(false)
       .describe('Si el sitio de transparencia publica la copia escaneada firmada a mano que se guardó con docctl adjuntar (por omisión, no).'),
+    menuTransparencia: z
+      .partialRecord(
+        z.enum(DOCUMENT_TYPES, { error: `cada clave debe ser un tipo de documento: ${DOCUMENT_TYPES.join(', ')}` }),
+        z.enum(MENU_ITEM_IDS, { error: `debe ser un ítem del menú de transparencia (Resolución MinTIC 1519 de 2020, Anexo 2): ${MENU_ITEM_IDS.join(', ')}` }),
+      )
+      .optional()
+      .describe(
+        'Bajo qué ítem del menú «Transparencia y acceso a la información pública» (Resolución MinTIC 1519 de 2020, Anexo 2) se publica cada tipo de documento, p. ej. {"procedimiento": "1.9"}. Por omisión: política, manual y guía en 2.1.5; procedimiento e instructivo en 1.9; plan y programa en 4.3.',
+      ),
   })
   .describe('Identidad de una entidad: va en el encabezado y pie de página de todos sus documentos.');
 
 // ---------------------------------------------------------------- documento
 
-export const DOCUMENT_TYPES = ['politica', 'procedimiento', 'manual', 'guia', 'plan', 'programa', 'instructivo'] as const;
-export const CLASSIFICATIONS = ['publica', 'publica-clasificada', 'publica-reservada'] as const;
 export const SECTION_BLOCKS = ['marco-juridico', 'glosario', 'roles', 'firmas'] as const;
 
 export const personSchema = z.strictObject({
@@ -157,6 +168,37 @@ export const roleSchema = z.strictObject({
   responsable: markdown,
 });
 
+export const ASSET_MEDIA = ['electronico', 'fisico', 'electronico-y-fisico'] as const;
+
+export const informationAssetSchema = z
+  .strictObject({
+    descripcion: text('descripción del activo de información')
+      .optional()
+      .describe('Qué contiene el documento, para el Registro de Activos de Información. Por omisión: "<Tipo> del proceso <proceso>".'),
+    idioma: text('idioma, p. ej. "Español"').default('Español'),
+    medio: z.enum(ASSET_MEDIA, { error: 'debe ser "electronico", "fisico" o "electronico-y-fisico"' }).default('electronico').describe('Medio de conservación.'),
+    frecuenciaActualizacion: text('frecuencia de actualización, p. ej. "Anual"')
+      .optional()
+      .describe('Para el Esquema de Publicación. Por omisión: "Cada <periodoRevisionMeses> meses, o cuando cambie una norma que cita".'),
+    responsable: text('responsable de la información').optional().describe('Para el Esquema de Publicación. Por omisión, la dependencia del documento.'),
+  })
+  .describe('Datos del documento para los instrumentos de gestión de la información (Ley 1712 de 2014, Decreto 1081 de 2015). Se pueden cambiar sin abrir versión.');
+
+export const EXCEPTION_SCOPES = ['total', 'parcial'] as const;
+
+export const classifiedIndexSchema = z
+  .strictObject({
+    nombre: text('nombre con que el documento aparece en el Índice').describe(
+      'Nombre o título de la categoría de información con que el documento aparece en el Índice de Información Clasificada y Reservada. Es lo único que se publica de él: el título nunca se publica si no se escribe aquí.',
+    ),
+    fundamentoConstitucionalLegal: text('fundamento constitucional o legal, p. ej. "Ley 1712 de 2014, artículo 19, literal a"'),
+    fundamentoJuridicoExcepcion: text('fundamento jurídico de la excepción: la norma que la establece'),
+    excepcion: z.enum(EXCEPTION_SCOPES, { error: 'debe ser "total" o "parcial"' }).describe('Si la excepción cubre todo el documento o solo una parte.'),
+    fechaClasificacion: isoDate.describe('Fecha en que se calificó la información como clasificada o reservada.'),
+    plazo: text('plazo de la clasificación o reserva, p. ej. "15 años" (la reserva dura a lo sumo 15 años, Ley 1712 art. 22)'),
+  })
+  .describe('Inscripción del documento en el Índice de Información Clasificada y Reservada (Ley 1712 de 2014, art. 20). Obligatoria si la clasificación no es "publica".');
+
 export const documentSchema = z
   .strictObject({
     $schema: schemaRef,
@@ -182,6 +224,20 @@ export const documentSchema = z
     glosario: z.array(glossaryEntrySchema).default([]),
     roles: z.array(roleSchema).default([]),
     secciones: z.array(sectionSchema).min(1, { error: 'debe tener al menos una sección' }),
+    activoInformacion: informationAssetSchema.optional(),
+    indiceClasificada: classifiedIndexSchema.optional(),
+  })
+  .superRefine((document, context) => {
+    // Ley 1712 art. 20: a classified or reserved document is listed in the
+    // Índice, by a name of its own (the title may itself say too much).
+    if (document.clasificacion !== 'publica' && document.indiceClasificada === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['indiceClasificada'],
+        input: undefined,
+        message: `falta: un documento "${document.clasificacion}" va en el Índice de Información Clasificada y Reservada; agregue "indiceClasificada" con nombre, fundamentoConstitucionalLegal, fundamentoJuridicoExcepcion, excepcion ("total" o "parcial"), fechaClasificacion y plazo`,
+      });
+    }
   })
   .describe('Un documento controlado (política, procedimiento, manual…).');
 
@@ -208,5 +264,6 @@ export type Person = z.infer<typeof personSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export type PageSize = (typeof PAGE_SIZES)[number];
 export type VersionFormat = (typeof VERSION_FORMATS)[number];

@@ -182,9 +182,10 @@ describe('a normative change, from the repeal to the approved version', () => {
     expect(v3).toContain('desde la adopción del Decreto 1008 de 2018');
     // The change history's row wraps the description beside the approver's name.
     expect(v3).toMatch(/3\.0\s+29\/11\/2026\s+Actualización normativa: el Decreto 1008 de 2018 fue\s+Marta Díaz, Secretaria General\s+derogado y lo reemplaza el Decreto 767 de 2022\./);
-    // The version it replaced keeps the old framework.
-    const v2 = pdfText(linkedFile(/GTI-P-001-v2\.pdf$/));
+    // The version it replaced keeps the old framework, as archived; the site offers it only stamped OBSOLETO.
+    const v2 = pdfText(join(data, 'alcaldia-cartagena', 'archivo', 'GTI-P-001', 'v2', 'GTI-P-001-v2.pdf'));
     expect(v2).toMatch(frameworkRow('Decreto', '1008', 2018));
+    expect(pdfText(linkedFile(/GTI-P-001-v2-OBSOLETO\.pdf$/))).toContain('OBSOLETO');
 
     const page = read(sitePage);
     expect(page).not.toContain(siteRow('1008', 2018));

@@ -115,7 +115,8 @@ describe('the version lifecycle', () => {
     const manifest = JSON.parse(readFileSync(join(v2, 'manifiesto.json'), 'utf8'));
     expect(manifest).toMatchObject({ formato: 2, version: 2, fechaAprobacion: '2026-11-20', acta: { numero: '010' }, aprobo: { nombre: 'Marta Díaz' } });
     expect(manifest.datos.versiones[1]).toEqual(approved);
-    expect(manifest.archivos.map((f: { nombre: string }) => f.nombre)).toEqual(['DE-P-007-v2.pdf', 'DE-P-007-v2.docx', 'DE-P-007-v2.html', 'fuente.json']);
+    // What changed from version 1, sealed with version 2.
+    expect(manifest.archivos.map((f: { nombre: string }) => f.nombre)).toEqual(['DE-P-007-v2.pdf', 'DE-P-007-v2.docx', 'DE-P-007-v2.html', 'DE-P-007-v2-comparacion.pdf', 'fuente.json']);
     expect(manifest.entradas.archivos.map((f: { nombre: string }) => f.nombre)).toContain('personeria-cartagena/documentos/DE-P-007/metodologia.md');
     const entry = registerLines(archive).at(-1);
     expect(entry).toMatchObject({ evento: 'aprobacion', codigo: 'DE-P-007', version: 2, anterior: head });
@@ -124,7 +125,9 @@ describe('the version lifecycle', () => {
     expect(existsSync(join(output, 'personeria-cartagena'))).toBe(false);
     const page = readFileSync(join(output, 'sitio', 'personeria-cartagena', 'DE-P-007', 'index.html'), 'utf8');
     expect(page).toContain('DE-P-007-v2.pdf');
-    expect(page).toContain('DE-P-007-v1.pdf');
+    // The obsolete version only as its stamped copy.
+    expect(page).toContain('DE-P-007-v1-OBSOLETO.pdf');
+    expect(page).not.toContain('DE-P-007-v1.pdf');
     expect(page).toContain('Obsoleta');
     expect(cli('verify').status).toBe(0);
   });

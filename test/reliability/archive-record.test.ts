@@ -176,8 +176,9 @@ describe('withdrawal is never blocked', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('GTI-P-001.json');
     expect(result.stderr).toContain('Se retiraron del sitio personeria-cartagena/DE-P-007');
-    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena'))).toBe(false);
-    const site = readFileSync(join(p.output, 'sitio', 'index.html'), 'utf8') + readFileSync(join(p.output, 'sitio', 'datos-abiertos', 'documentos.csv'), 'utf8');
+    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena', 'DE-P-007'))).toBe(false);
+    const read = (...path: string[]) => readFileSync(join(p.output, 'sitio', ...path), 'utf8');
+    const site = ['personeria-cartagena', 'alcaldia-cartagena'].map((slug) => read(slug, 'index.html') + read(slug, 'datos-abiertos', 'documentos.csv') + read(slug, 'datos-abiertos', 'registro-activos-informacion.csv')).join('');
     expect(site).not.toContain('DE-P-007');
     expect(site).toContain('GTI-P-001');
   });
@@ -189,7 +190,8 @@ describe('withdrawal is never blocked', () => {
     const result = p.cli('build');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/DE-P-007\.json: no se pudo leer su clasificación; el documento queda fuera del sitio hasta que se corrija/);
-    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena'))).toBe(false);
+    // The entity's own site stays (its index, instruments, open data), without the document.
+    expect(existsSync(join(p.output, 'sitio', 'personeria-cartagena', 'DE-P-007'))).toBe(false);
   });
 });
 

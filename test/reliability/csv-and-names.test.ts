@@ -66,7 +66,8 @@ describe('the CSVs of a build, read back with Python', () => {
     expect(column(rows, 'responsable')).toBe("'-Oficina de Calidad");
     expect(column(rows, 'código')).toBe('GC-P-001');
 
-    const openData = join(output, SITE_DIR, 'datos-abiertos', 'documentos.csv');
+    // Each entity's own open data, in its folder of the site.
+    const openData = join(output, SITE_DIR, 'entidad-prueba', 'datos-abiertos', 'documentos.csv');
     expect(readFileSync(openData, 'utf8').split('\r\n')[0]).toMatch(/^entidad,entidad_nombre,codigo,titulo,/);
     const open = pythonCsv(openData, ',');
     expect(open).toHaveLength(2);
@@ -76,7 +77,7 @@ describe('the CSVs of a build, read back with Python', () => {
     expect(column(open, 'dependencia')).toBe("'-Oficina de Calidad");
     expect(column(open, 'descripcion_cambio')).toBe("'@SUMA(A1:A9)");
     // JSON is not a spreadsheet: its values stay as typed.
-    const json = JSON.parse(readFileSync(join(output, SITE_DIR, 'datos-abiertos', 'documentos.json'), 'utf8')) as Record<string, unknown>[];
+    const json = JSON.parse(readFileSync(join(output, SITE_DIR, 'entidad-prueba', 'datos-abiertos', 'documentos.json'), 'utf8')) as Record<string, unknown>[];
     expect(json[0]!.titulo).toBe(TITLE);
 
     // Beside the entity folders, only names docctl reserves.
@@ -85,7 +86,7 @@ describe('the CSVs of a build, read back with Python', () => {
     for (const name of outputNames) expect(OUTPUT_TOP_LEVEL_NAMES as readonly string[], `output/${name}`).toContain(name);
     const siteNames = readdirSync(join(output, SITE_DIR)).filter((name) => !entities.includes(name));
     for (const name of siteNames) expect(SITE_TOP_LEVEL_NAMES as readonly string[], `sitio/${name}`).toContain(name);
-    expect(siteNames).toContain('datos-abiertos');
+    expect(siteNames).toContain('index.html');
     // And every one of those an entity folder could be named is refused.
     const nameable = [...OUTPUT_TOP_LEVEL_NAMES, ...SITE_TOP_LEVEL_NAMES].filter((name) => SAFE_SLUG.test(name)).sort();
     expect(RESERVED_ENTITY_NAMES).toEqual(nameable);

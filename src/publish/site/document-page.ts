@@ -5,9 +5,12 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { documentBody, documentTitle, isSafeUrl } from '../../write/html/index.js';
 import { FILE_KIND_LABELS, formatSize } from './files.js';
-import { documentPageTitle, INDEX_PATH, href, renderPage } from './layout.js';
+import { entityHeader } from './index-page.js';
+import { documentPageTitle, entityPaths, href, renderPage } from './layout.js';
 import { dateElement, fileLink, stateBadge, stateSuffix } from './parts.js';
 import type { PublishedDocument, PublishedVersion } from './plan.js';
+import type { SiteEntity } from './types.js';
+import { comparisonPagePath, replacementOf, versionPagePath } from './version-pages.js';
 
 function identity(doc: PublishedDocument): Element {
   const { context, current } = doc;
@@ -49,9 +52,23 @@ function contents(body: readonly ElementContent[]): Element {
 }
 
 function versionFiles(doc: PublishedDocument, version: PublishedVersion): ElementContent[] {
-  if (version.files.length === 0) return [{ type: 'text', value: 'Sin archivos publicados' }];
   const whose = `${doc.context.code} versión ${version.label}${stateSuffix(version)}`;
-  return [h('ul', { className: ['archivos'] }, version.files.map((file) => h('li', [fileLink(doc.pagePath, file, whose)])))];
+  const links = [
+    ...version.files.map((file) => h('li', [fileLink(doc.pagePath, file, whose)])),
+    // An older version has its own page: what replaced it, its stamped copy.
+    ...(version.state !== 'vigente' ? [h('li', [h('a', { href: href(doc.pagePath, versionPagePath(doc, version.number)) }, ['Página de la versión', h('span', { className: ['visualmente-oculto'] }, ` ${version.label}`)])])] : []),
+    ...(doc.comparisons.has(version.number)
+      ? [h('li', [h('a', { href: href(doc.pagePath, comparisonPagePath(doc, version.number)) }, ['Qué cambió', h('span', { className: ['visualmente-oculto'] }, ` en la versión ${version.label}`)])])]
+      : []),
+  ];
+  if (links.length === 0) return [{ type: 'text', value: 'Sin archivos publicados' }];
+  return [h('ul', { className: ['archivos'] }, links)];
+}
+
+function replacedBy(doc: PublishedDocument, version: PublishedVersion): string {
+  if (version.state === 'vigente') return version.description;
+  const replacement = replacementOf(doc, version);
+  return replacement ? `${version.description} (reemplazada por la versión ${replacement.label})` : version.description;
 }
 
 function history(doc: PublishedDocument): Element {
@@ -70,7 +87,7 @@ function history(doc: PublishedDocument): Element {
               h('th', { scope: 'row' }, version.label),
               h('td', [stateBadge(version)]),
               h('td', [dateElement(version.approvalDate)]),
-              h('td', version.description),
+              h('td', replacedBy(doc, version)),
               h('td', version.approvalSentence ?? 'Sin acta registrada'),
               h('td', versionFiles(doc, version)),
             ]),
@@ -143,16 +160,17 @@ function footer(doc: PublishedDocument): ElementContent[] {
     ...(contact ? [h('p', contact)] : []),
     ...(entity.controlledCopyNotice ? [h('p', entity.controlledCopyNotice)] : []),
     ...(entity.web && /^https?:\/\//i.test(entity.web) && isSafeUrl(entity.web) ? [h('p', [h('a', { href: entity.web }, `Sitio web de ${entity.shortName}`)])] : []),
-    h('p', [h('a', { href: href(doc.pagePath, INDEX_PATH) }, 'Volver al listado de documentos publicados')]),
+    h('p', [h('a', { href: href(doc.pagePath, entityPaths(entity.slug).index) }, 'Volver al listado de documentos publicados')]),
   ];
 }
 
-export function documentPage(doc: PublishedDocument): string {
+export function documentPage(entity: SiteEntity, doc: PublishedDocument): string {
   const body = documentBody(doc.rendered);
   return renderPage({
     path: doc.pagePath,
     title: documentPageTitle(doc.context.code, doc.context.title),
-    breadcrumbs: [{ label: 'Documentos publicados', path: INDEX_PATH }, { label: doc.context.entity.name }, { label: doc.context.code }],
+    entity: entityHeader(entity),
+    breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: doc.context.code }],
     main: [
       documentTitle(doc.rendered),
       identity(doc),

@@ -16,13 +16,17 @@ import { approvalSentence } from '../../model/build-context.js';
 import { formatVersion } from '../../model/labels.js';
 import { ROLE_LABELS } from '../../archive/signatures/roles.js';
 import { readArchivedSource } from '../archived-source.js';
+import { comparableSource, compareSources } from '../comparison/compare.js';
+import { comparisonFileName } from '../comparison/comparison-pdf.js';
 import type { PublicationInputs } from '../publication-inputs.js';
-import type { SiteDocument, SiteFile, SiteVersion } from './types.js';
+import type { SiteDocument, SiteFile, SiteVersion, VersionComparisonPage } from './types.js';
 
 function archivedFiles(version: ArchivedVersion, publishesSignedCopy: boolean): SiteFile[] {
-  // The signed copy with every signature (the last one), and the scanned hand-signed copy if the entity publishes it.
+  // The version's editions (a sealed comparison PDF is offered on the comparison page), the signed
+  // copy with every signature (the last one), and the scanned hand-signed copy if the entity publishes it.
+  const editions = version.manifest.archivos.map((file) => file.nombre).filter((name) => name !== comparisonFileName(version.code, version.number));
   const added = [version.signatures.at(-1)?.file, publishesSignedCopy ? version.attachment : undefined].filter((name): name is string => name !== undefined);
-  return [...version.manifest.archivos.map((file) => file.nombre), ...added].flatMap((name) => {
+  return [...editions, ...added].flatMap((name) => {
     const kind = name.endsWith('.pdf') ? 'pdf' : name.endsWith('.docx') ? 'docx' : undefined;
     return kind ? [{ kind, fileName: name, bytes: new Uint8Array(readFileSync(join(version.dir, name))) }] : [];
   });
@@ -82,5 +86,33 @@ export function siteDocumentFromArchive(
     const state = version.annulled ? 'anulado' : version === current ? 'vigente' : 'obsoleto';
     byNumber.set(version.number, fromManifest(version, state, entity.publishesSignedCopy));
   }
-  return { rendered, classification: rendered.context.classification, versions: [...byNumber.values()].sort((a, b) => a.number - b.number) };
+  return {
+    rendered,
+    classification: rendered.context.classification,
+    versions: [...byNumber.values()].sort((a, b) => a.number - b.number),
+    type: current.manifest.tipo,
+    comparisons: comparisonsOf(versions),
+  };
+}
+
+/**
+ * For each archived version after the first, what changed from the archived
+ * version before it (the newest earlier one not annulled), computed from the
+ * two archived sources. A version whose predecessor was never archived (a
+ * history that starts mid-way) has no comparison.
+ */
+export function comparisonsOf(versions: readonly ArchivedVersion[]): Map<number, VersionComparisonPage> {
+  const comparisons = new Map<number, VersionComparisonPage>();
+  const ordered = [...versions].sort((a, b) => a.number - b.number);
+  for (const [index, version] of ordered.entries()) {
+    const previous = ordered.slice(0, index).filter((v) => !v.annulled).at(-1);
+    if (!previous) continue;
+    const before = comparableSource(previous);
+    const after = comparableSource(version);
+    if (!before || !after) continue;
+    const sealed = comparisonFileName(version.code, version.number);
+    const pdf = version.manifest.archivos.some((file) => file.nombre === sealed) ? { fileName: sealed, bytes: new Uint8Array(readFileSync(join(version.dir, sealed))) } : undefined;
+    comparisons.set(version.number, { fromLabel: previous.manifest.versionMostrada, toLabel: version.manifest.versionMostrada, comparison: compareSources(before, after), pdf });
+  }
+  return comparisons;
 }

@@ -2,14 +2,19 @@
 // RFC 4180) and JSON, with a dictionary of its columns (JSON and a page),
 // ready to upload to datos.gov.co. Same rows as index.html, nothing more.
 import { h } from 'hastscript';
-import { OPEN_DATA_PAGE, renderPage } from './layout.js';
+import { entityHeader } from './index-page.js';
+import { INSTRUMENTS, instrumentPaths } from './instruments.js';
+import { entityPageTitle, entityPaths, href, OPEN_DATA_PAGE, renderPage } from './layout.js';
 import type { PublishedDocument, PublishedFile } from './plan.js';
-import type { PublishedFileKind } from './types.js';
+import type { PublishedFileKind, SiteEntity } from './types.js';
 import { csvField, csvRecords, type CsvValue } from '../csv.js';
 
-export const OPEN_DATA_CSV = 'datos-abiertos/documentos.csv';
-export const OPEN_DATA_JSON = 'datos-abiertos/documentos.json';
-export const OPEN_DATA_DICTIONARY = 'datos-abiertos/diccionario.json';
+/** The entity's open data of its documents, relative to the site root. */
+export const openDataPaths = (slug: string) => ({
+  csv: `${slug}/datos-abiertos/documentos.csv`,
+  json: `${slug}/datos-abiertos/documentos.json`,
+  dictionary: `${slug}/datos-abiertos/diccionario.json`,
+});
 
 type Value = CsvValue;
 
@@ -79,14 +84,16 @@ export function dictionary(): string {
   )}\n`;
 }
 
-export function openDataPage(count: number): string {
-  const path = OPEN_DATA_PAGE;
+export function openDataPage(entity: SiteEntity, count: number): string {
+  const path = `${entity.slug}/${OPEN_DATA_PAGE}`;
   return renderPage({
     path,
-    title: 'Datos abiertos — Transparencia',
-    breadcrumbs: [{ label: 'Documentos publicados', path: 'index.html' }, { label: 'Datos abiertos' }],
+    title: entityPageTitle('Datos abiertos', entity.name),
+    entity: entityHeader(entity),
+    breadcrumbs: [{ label: 'Documentos publicados', path: entityPaths(entity.slug).index }, { label: 'Datos abiertos' }],
     main: [
-      h('h1', 'Datos abiertos: listado de documentos publicados'),
+      h('h1', 'Datos abiertos'),
+      h('h2', { id: 'listado' }, 'Listado de documentos publicados'),
       h('p', DESCRIPTION),
       h('p', `${count} ${count === 1 ? 'documento' : 'documentos'}. Codificación UTF-8.`),
       h('ul', [
@@ -94,7 +101,23 @@ export function openDataPage(count: number): string {
         h('li', [h('a', { href: 'documentos.json', type: 'application/json' }, 'Listado en JSON')]),
         h('li', [h('a', { href: 'diccionario.json', type: 'application/json' }, 'Diccionario de datos en JSON')]),
       ]),
-      h('h2', { id: 'diccionario' }, 'Diccionario de datos'),
+      h('h2', { id: 'instrumentos' }, 'Instrumentos de gestión de la información'),
+      h(
+        'ul',
+        INSTRUMENTS.map((instrument) => {
+          const paths = instrumentPaths(entity.slug, instrument.id);
+          return h('li', [
+            h('a', { href: href(path, paths.page) }, instrument.title),
+            ': ',
+            h('a', { href: href(path, paths.csv), type: 'text/csv' }, ['CSV', h('span', { className: ['visualmente-oculto'] }, ` — ${instrument.title}`)]),
+            ', ',
+            h('a', { href: href(path, paths.json), type: 'application/json' }, ['JSON', h('span', { className: ['visualmente-oculto'] }, ` — ${instrument.title}`)]),
+            ', ',
+            h('a', { href: href(path, paths.dictionary), type: 'application/json' }, ['diccionario', h('span', { className: ['visualmente-oculto'] }, ` — ${instrument.title}`)]),
+          ]);
+        }),
+      ),
+      h('h2', { id: 'diccionario' }, 'Diccionario de datos del listado'),
       h('section', { className: ['tabla-contenedor'], tabIndex: 0, ariaLabelledBy: ['diccionario-tabla'] }, [
         h('table', [
           h('caption', { id: 'diccionario-tabla' }, 'Columnas del listado'),

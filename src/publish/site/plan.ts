@@ -3,7 +3,7 @@
 // versions, and computes each file's path, size and SHA-256.
 import type { DocumentContext, RenderedDocument } from '../../model/document-context.js';
 import { checkSegment, documentPagePath, sha256Hex } from './files.js';
-import type { PublishedFileKind, SiteDocument, SiteInput, SiteVersion } from './types.js';
+import type { PublishedFileKind, SiteDocument, SiteInput, SiteVersion, VersionComparisonPage } from './types.js';
 
 export interface PublishedFile {
   readonly kind: PublishedFileKind;
@@ -27,6 +27,9 @@ export interface PublishedDocument {
   /** Oldest first. */
   readonly versions: readonly PublishedVersion[];
   readonly current: PublishedVersion;
+  /** The document's type key ("procedimiento"), for the transparency menu. */
+  readonly type?: string | undefined;
+  readonly comparisons: ReadonlyMap<number, VersionComparisonPage>;
 }
 
 /**
@@ -73,7 +76,7 @@ function planDocument(doc: SiteDocument): PublishedDocument | undefined {
   if (context.version.number !== current.number) {
     throw new Error(`internal: ${folder} is rendered at version ${context.version.number} but version ${current.number} is in force`);
   }
-  return { rendered: doc.rendered, context, pagePath: documentPagePath(context.entity.slug, context.code), versions, current };
+  return { rendered: doc.rendered, context, pagePath: documentPagePath(context.entity.slug, context.code), versions, current, type: doc.type, comparisons: doc.comparisons ?? new Map() };
 }
 
 /** The documents the site publishes, by entity, process and code. */

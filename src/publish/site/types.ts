@@ -1,7 +1,8 @@
 // What the site generator takes: the rendered documents and, for each, its
 // versions with the files the build produced. The generator computes sizes
 // and SHA-256 itself; the caller never hands in a digest it could get wrong.
-import type { RenderedDocument } from '../../model/document-context.js';
+import type { LogoImage, RenderedDocument } from '../../model/document-context.js';
+import type { VersionComparison } from '../comparison/compare.js';
 import type { Classification } from '../../validate/schemas.js';
 
 export type PublishedFileKind = 'pdf' | 'docx';
@@ -52,10 +53,74 @@ export interface SiteDocument {
    * force is the one whose state is "vigente".
    */
   readonly versions: readonly SiteVersion[];
+  /** The document's type ("procedimiento"): decides its item of the transparency menu. */
+  readonly type?: string | undefined;
+  /** How each version after the first differs from the one before, by its number (comparison/). */
+  readonly comparisons?: ReadonlyMap<number, VersionComparisonPage> | undefined;
+}
+
+/** What a comparison page needs: the comparison, and the two labels. */
+export interface VersionComparisonPage {
+  readonly fromLabel: string;
+  readonly toLabel: string;
+  readonly comparison: VersionComparison;
+  /** The comparison's PDF as sealed into the archive at approval; absent for versions archived before it existed. */
+  readonly pdf?: { readonly fileName: string; readonly bytes: Uint8Array } | undefined;
+}
+
+/**
+ * One row of the Registro de Activos de Información (and, when classified,
+ * of the Índice). Built so that a classified or reserved document's title
+ * never reaches the site: its name IS the name written for the Índice.
+ */
+export interface InformationAsset {
+  /** The document's code; absent for classified and reserved documents (never published). */
+  readonly code?: string | undefined;
+  /** The title (public) or the name written in "indiceClasificada.nombre" (classified, reserved). */
+  readonly name: string;
+  readonly description: string;
+  readonly language: string;
+  readonly medium: string;
+  readonly formats: string;
+  readonly classification: Classification;
+  readonly classificationLabel: string;
+  readonly typeLabel: string;
+  readonly responsible: string;
+  readonly updateFrequency: string;
+  /** Site-relative page, when the document is published. */
+  readonly pagePath?: string | undefined;
+  readonly index?: ClassifiedIndexEntry | undefined;
+}
+
+export interface ClassifiedIndexEntry {
+  readonly name: string;
+  readonly constitutionalOrLegalGround: string;
+  readonly exceptionLegalGround: string;
+  readonly scope: 'total' | 'parcial';
+  readonly classifiedOn: string;
+  readonly term: string;
+}
+
+/** An entity's own site: name and logo in its header, its menu, its instruments. */
+export interface SiteEntity {
+  readonly slug: string;
+  readonly name: string;
+  readonly parentName?: string | undefined;
+  readonly logo?: LogoImage | undefined;
+  /** Where the entity publishes the site (its documents' QR codes point there). */
+  readonly siteUrl?: string | undefined;
+  /** Type → item of the transparency menu, as entidad.json overrides it. */
+  readonly menu?: Readonly<Record<string, string>> | undefined;
+  /** Every document with a version in force, for the Registro and the Índice; absent: the public documents. */
+  readonly assets?: readonly InformationAsset[] | undefined;
 }
 
 export interface SiteInput {
   readonly documents: readonly SiteDocument[];
+  /** The entities, with what the instruments need; absent ones are taken from their documents. */
+  readonly entities?: readonly SiteEntity[] | undefined;
+  /** The generation date of the instruments (ISO), printed on them. */
+  readonly generatedOn?: string | undefined;
 }
 
 /** Paths relative to output/sitio/, forward slashes → file contents. */

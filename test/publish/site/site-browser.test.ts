@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instrumentPdfs } from '../../../src/publish/publish-site.js';
 import { buildSite, type SiteDocument } from '../../../src/publish/site/index.js';
 import { writeHtml } from '../../../src/write/html/index.js';
 import { sampleDocument } from '../../support/sample-document.js';
@@ -39,18 +40,23 @@ describe('the site in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
   let pagePaths: string[];
+  let checkedPaths: string[];
   const dialogs: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
     const seeds = siteDocumentsOf(SEEDS);
-    const site = buildSite({ documents: [...seeds, ...siteDocumentsOf(RESERVED), hostileDocument()] });
+    const input = { documents: [...seeds, ...siteDocumentsOf(RESERVED), hostileDocument()] };
+    const site = buildSite(input);
+    for (const [path, bytes] of await instrumentPdfs(input)) site.set(path, bytes);
     folder = mkdtempSync(join(tmpdir(), 'docctl-sitio-'));
     for (const [path, content] of site) {
       mkdirSync(dirname(join(folder, 'sitio', path)), { recursive: true });
       writeFileSync(join(folder, 'sitio', path), content);
     }
     pagePaths = [...site.keys()].filter((path) => path.endsWith('.html'));
+    // Every kind of page, once per kind and entity shape: the root, two entities' whole sites, every document page.
+    checkedPaths = pagePaths.filter((path) => !path.includes('/') || /^(alcaldia-cartagena|alcaldia-prueba)\//.test(path) || /\/[A-Z0-9-]+\/index\.html$/.test(path));
     // The standalone HTML edition of each seed, beside the site.
     mkdirSync(join(folder, 'ediciones'));
     for (const doc of seeds) writeFileSync(join(folder, 'ediciones', `${doc.rendered.context.code}.html`), writeHtml(doc.rendered));
@@ -86,9 +92,10 @@ describe('the site in Chromium', () => {
   }
 
   it('has no WCAG 2.1 A/AA violation (axe-core) on the index, the open-data page, every document page and the standalone editions', async () => {
-    expect(pagePaths).toHaveLength(7);
+    expect(pagePaths).toHaveLength(34);
+    expect(checkedPaths.length).toBeGreaterThanOrEqual(15);
     const found: string[] = [];
-    for (const path of [...pagePaths, '../ediciones/GTI-P-001.html', '../ediciones/DE-P-007.html']) {
+    for (const path of [...checkedPaths, '../ediciones/GTI-P-001.html', '../ediciones/DE-P-007.html']) {
       const page = await open(path);
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(
@@ -139,24 +146,25 @@ describe('the site in Chromium', () => {
   });
 
   it('narrows the list as one types in the filter, ignoring case and accents', async () => {
-    const page = await open('index.html');
+    const page = await open('alcaldia-cartagena/index.html');
     const filter = page.getByLabel('Filtrar documentos');
     const visible = () => page.locator('[data-filtrable]:visible').count();
     await expect.poll(() => filter.isVisible()).toBe(true);
-    expect(await visible()).toBe(5);
-    await filter.fill('de-p-007');
+    expect(await visible()).toBe(1);
+    await filter.fill('gti-p-001');
     expect(await visible()).toBe(1);
     await expect.poll(() => page.locator('#filtro-estado').textContent()).toBe('1 documento coincide con la búsqueda.');
     await filter.fill('POLITICA gobierno');
-    expect(await visible()).toBe(2);
-    await filter.fill('personeria');
     expect(await visible()).toBe(1);
-    expect(await page.getByRole('heading', { name: 'Alcaldía Distrital de Cartagena de Indias' }).isVisible()).toBe(false);
+    // The menu item's heading counts too.
+    await filter.fill('lineamientos');
+    expect(await visible()).toBe(1);
     await filter.fill('no existe tal documento');
     expect(await visible()).toBe(0);
+    expect(await page.getByRole('heading', { name: /2\.1\.5 Políticas, lineamientos y manuales/ }).isVisible()).toBe(false);
     await expect.poll(() => page.locator('#filtro-estado').textContent()).toBe('Ningún documento coincide con la búsqueda.');
     await filter.fill('');
-    expect(await visible()).toBe(5);
+    expect(await visible()).toBe(1);
     await page.close();
   });
 
@@ -164,8 +172,8 @@ describe('the site in Chromium', () => {
     const before = errors.length;
     const page = await browser.context.newPage();
     await page.route('**/filtro.js', (route) => route.abort());
-    await page.goto(urlOf('index.html'));
-    expect(await page.locator('[data-filtrable]:visible').count()).toBe(5);
+    await page.goto(urlOf('alcaldia-cartagena/index.html'));
+    expect(await page.locator('[data-filtrable]:visible').count()).toBe(1);
     expect(await page.locator('#filtro').isVisible()).toBe(false);
     await page.close();
     // The blocked script is reported as a failed load: expected here only.
@@ -173,7 +181,7 @@ describe('the site in Chromium', () => {
   });
 
   it('reflows at 320 px: no page-wide horizontal scrolling; wide tables scroll in their own region', async () => {
-    for (const path of pagePaths) {
+    for (const path of checkedPaths) {
       const page = await open(path, 320);
       const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
@@ -198,7 +206,7 @@ describe('the site in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(HOSTILE_TITLE);
     expect(await page.locator('main script, main img').count()).toBe(0);
     await page.close();
-    const index = await open('index.html');
+    const index = await open('alcaldia-prueba/index.html');
     expect(await index.getByRole('link', { name: HOSTILE_TITLE, exact: true }).count()).toBe(1);
     await index.close();
     expect(dialogs).toEqual([]);

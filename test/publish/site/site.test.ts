@@ -65,16 +65,22 @@ describe('site generator', () => {
   const input = { documents: [...siteDocumentsOf(SEEDS), ...siteDocumentsOf(RESERVED), hostileDocument()] };
   const site = buildSite(input);
 
-  it('returns the index, one page per public document, its files, the style sheet and the open data', () => {
+  it('returns the root index, and per entity its index, style sheet, open data and instruments, one page per public document and its files', () => {
     const paths = [...site.keys()];
     for (const path of [
       'index.html',
       'estilos.css',
-      'filtro.js',
-      'datos-abiertos/index.html',
-      'datos-abiertos/documentos.csv',
-      'datos-abiertos/documentos.json',
-      'datos-abiertos/diccionario.json',
+      'alcaldia-cartagena/index.html',
+      'alcaldia-cartagena/estilos.css',
+      'alcaldia-cartagena/filtro.js',
+      'alcaldia-cartagena/logo.png',
+      'alcaldia-cartagena/datos-abiertos/index.html',
+      'alcaldia-cartagena/datos-abiertos/documentos.csv',
+      'alcaldia-cartagena/datos-abiertos/documentos.json',
+      'alcaldia-cartagena/datos-abiertos/diccionario.json',
+      'alcaldia-cartagena/instrumentos/registro-activos-informacion.html',
+      'alcaldia-cartagena/datos-abiertos/indice-informacion-clasificada-reservada.csv',
+      'alcaldia-cartagena/datos-abiertos/esquema-publicacion-informacion-diccionario.json',
       'alcaldia-cartagena/GTI-P-001/index.html',
       'alcaldia-cartagena/GTI-P-001/v1/GTI-P-001-v1.pdf',
       'alcaldia-cartagena/GTI-P-001/v2/GTI-P-001-v2.docx',
@@ -84,7 +90,7 @@ describe('site generator', () => {
     ]) {
       expect(paths).toContain(path);
     }
-    for (const path of paths) expect(path).toMatch(/^([a-z0-9-]+\/)?([A-Z0-9-]+\/)?(v\d+\/)?[A-Za-z0-9._-]+$/);
+    for (const path of paths) expect(path).toMatch(/^([a-z0-9-]+\/)?([A-Z0-9-]+\/(v\d+\/)?|datos-abiertos\/|instrumentos\/)?[A-Za-z0-9._-]+$/);
     expect(site.get('alcaldia-cartagena/GTI-P-001/v2/GTI-P-001-v2.pdf')).toEqual(placeholderFiles('GTI-P-001', 2)[0]!.bytes);
   });
 
@@ -101,12 +107,13 @@ describe('site generator', () => {
     const reserved = siteDocumentsOf(RESERVED).find((doc) => doc.rendered.context.code === RESERVED_CODE)!;
     const classified = { ...hostileDocument(), rendered: sampleDocument({ classification: 'publica-clasificada', title: 'Documento clasificado' }) };
     const lying = buildSite({ documents: [{ ...reserved, classification: 'publica' }, { ...classified, classification: 'publica' }] });
-    expect([...lying.keys()].filter((path) => !path.startsWith('datos-abiertos/') && !['index.html', 'estilos.css', 'icono.svg'].includes(path))).toEqual([]);
+    // Only the entities' own pages: no document folder.
+    expect([...lying.keys()].filter((path) => /\/[A-Z0-9-]+\//.test(path))).toEqual([]);
     for (const content of lying.values()) {
       expect(text(content)).not.toContain(RESERVED_CODE);
       expect(text(content)).not.toContain('Documento clasificado');
     }
-    expect(text(lying.get('index.html')!)).toContain('no hay documentos publicados');
+    expect(text(lying.get('index.html')!)).toContain('no hay entidades con documentos publicados');
   });
 
   it('never publishes a draft: no draft version listed, and a draft rendering is not the edition in force', () => {
@@ -127,7 +134,7 @@ describe('site generator', () => {
 
   it('prints the size and the SHA-256 it computes of every file, on the index and the document page', () => {
     const [pdf, docx] = placeholderFiles('DE-P-007', 1);
-    const index = text(site.get('index.html')!);
+    const index = text(site.get('personeria-cartagena/index.html')!);
     const page = text(site.get('personeria-cartagena/DE-P-007/index.html')!);
     for (const file of [pdf!, docx!]) {
       const digest = createHash('sha256').update(file.bytes).digest('hex');
@@ -151,7 +158,7 @@ describe('site generator', () => {
 
   it('escapes every data value: a hostile title prints as text', () => {
     const page = text(site.get('alcaldia-prueba/GTI-P-001/index.html')!);
-    const index = text(site.get('index.html')!);
+    const index = text(site.get('alcaldia-prueba/index.html')!);
     for (const html of [page, index]) {
       expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script> "hostil",');
       expect(html).not.toContain('<script>alert');
@@ -169,21 +176,23 @@ describe('site generator', () => {
         }
         expect(value, path).not.toMatch(/^\/|^[a-z]+:/i);
       }
-      expect(html).toMatch(/<link rel="stylesheet" href="(\.\.\/)*estilos\.css">/);
+      expect(html).toMatch(/<link rel="stylesheet" href="(\.\.\/)*([a-z0-9-]+\/)?estilos\.css">/);
       expect(html).toContain('<html lang="es-CO">');
     }
   });
 
   it('writes the open data as RFC 4180 CSV and JSON with the same rows, and describes every column', () => {
-    const csv = text(site.get('datos-abiertos/documentos.csv')!);
-    const rows = parseCsv(csv);
-    const json = JSON.parse(text(site.get('datos-abiertos/documentos.json')!)) as Record<string, unknown>[];
-    const dictionary = JSON.parse(text(site.get('datos-abiertos/diccionario.json')!)) as { columnas: { nombre: string; descripcion: string }[] };
+    const all = (file: string) => [...site.keys()].filter((path) => path.endsWith(`/datos-abiertos/${file}`)).sort();
+    const csv = text(site.get('alcaldia-prueba/datos-abiertos/documentos.csv')!);
+    const rows = all('documentos.csv').flatMap((path, i) => parseCsv(text(site.get(path)!)).slice(i === 0 ? 0 : 1));
+    const json = all('documentos.json').flatMap((path) => JSON.parse(text(site.get(path)!)) as Record<string, unknown>[]);
+    const dictionary = JSON.parse(text(site.get('alcaldia-cartagena/datos-abiertos/diccionario.json')!)) as { columnas: { nombre: string; descripcion: string }[] };
     expect(rows[0]).toEqual(COLUMNS.map((c) => c.name));
     expect(dictionary.columnas.map((c) => c.nombre)).toEqual(rows[0]);
     for (const column of dictionary.columnas) expect(column.descripcion.length).toBeGreaterThan(10);
     expect(rows).toHaveLength(1 + json.length);
     expect(json.map((row) => row.codigo)).toEqual(['GTI-P-001', 'GTI-P-001', 'GC-P-001', 'DE-P-007', 'GD-M-004']);
+    expect(parseCsv(csv)).toHaveLength(2); // each entity's own: the hostile document alone in alcaldia-prueba
     const hostile = rows.find((row) => row[COLUMNS.findIndex((c) => c.name === 'entidad')] === 'alcaldia-prueba')!;
     expect(hostile[COLUMNS.findIndex((c) => c.name === 'titulo')]).toBe(HOSTILE_TITLE);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -221,6 +230,7 @@ describe('site generator', () => {
       for (const result of report.results) for (const m of result.messages) found.push(`${path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(found).toEqual([]);
-    expect(pages(site).length).toBe(7); // index, open data, four seed and fixture documents and the example secretaría's
+    // Root index; per entity (5) its index, open data and three instruments; five document pages; three older versions' pages.
+    expect(pages(site).length).toBe(1 + 5 * 5 + 5 + 3);
   });
 });
