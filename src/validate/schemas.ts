@@ -82,7 +82,7 @@ export const entitySchema = z
 
 export const DOCUMENT_TYPES = ['politica', 'procedimiento', 'manual', 'guia', 'plan', 'programa', 'instructivo'] as const;
 export const CLASSIFICATIONS = ['publica', 'publica-clasificada', 'publica-reservada'] as const;
-export const SECTION_BLOCKS = ['marco-juridico', 'glosario', 'roles', 'firmas'] as const;
+export const SECTION_BLOCKS = ['marco-juridico', 'glosario', 'roles', 'actividades', 'firmas'] as const;
 
 export const personSchema = z.strictObject({
   nombre: z.string().trim().min(1).optional().describe('Si se omite, queda un renglón para escribirlo a mano.'),
@@ -137,7 +137,7 @@ export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
         error: 'debe ser la ruta de un archivo .md dentro de la carpeta documentos/, p. ej. "DE-P-007/introduccion.md"',
       })
       .optional(),
-    bloque: z.enum(SECTION_BLOCKS, { error: 'debe ser "marco-juridico", "glosario", "roles" o "firmas"' }).optional(),
+    bloque: z.enum(SECTION_BLOCKS, { error: 'debe ser "marco-juridico", "glosario", "roles", "actividades" o "firmas"' }).optional(),
     secciones: z.array(sectionSchema).optional(),
   }),
 );
@@ -151,6 +151,12 @@ export const roleSchema = z.strictObject({
   rol: text('rol'),
   responsabilidades: markdown,
   responsable: markdown,
+});
+
+export const activitySchema = z.strictObject({
+  actividad: markdown.describe('Qué se hace, en Markdown.'),
+  responsable: text('quién la hace (cargo o dependencia)'),
+  registro: markdown.optional().describe('El registro que deja (formato, acta, correo…); si no deja ninguno, se omite.'),
 });
 
 export const documentSchema = z
@@ -177,6 +183,10 @@ export const documentSchema = z
     normas: z.array(z.string()).default([]).describe('ids del normograma (data/normas.json), en el orden del marco jurídico.'),
     glosario: z.array(glossaryEntrySchema).default([]),
     roles: z.array(roleSchema).default([]),
+    actividades: z
+      .array(activitySchema)
+      .default([])
+      .describe('Las actividades de un procedimiento o instructivo, en orden: la tabla N.° / Actividad / Responsable / Registro de la sección con "bloque": "actividades".'),
     secciones: z.array(sectionSchema).min(1, { error: 'debe tener al menos una sección' }),
   })
   .describe('Un documento controlado (política, procedimiento, manual…).');
@@ -203,6 +213,7 @@ export type Version = z.infer<typeof versionSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type Activity = z.infer<typeof activitySchema>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type PageSize = (typeof PAGE_SIZES)[number];
 export type VersionFormat = (typeof VERSION_FORMATS)[number];

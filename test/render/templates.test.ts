@@ -44,7 +44,7 @@ describe('templates', () => {
       doc.plantilla = 'circular';
     });
     const [problem] = problemsOf(join(dir, 'data'));
-    expect(problem).toMatch(/GC-P-001\.json:\d+:\d+: plantilla: no existe la plantilla templates\/circular\.hbs; las disponibles son: manual, politica, procedimiento/);
+    expect(problem).toMatch(/GC-P-001\.json:\d+:\d+: plantilla: no existe la plantilla templates\/circular\.hbs; las disponibles son: guia, instructivo, manual, plan, politica, procedimiento, programa/);
   });
 
   it('cannot call helpers that are not ours (no lookup tricks, no file access)', () => {
