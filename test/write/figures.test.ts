@@ -74,6 +74,28 @@ describe('a figure in the PDF', () => {
   }, 120_000);
 });
 
+describe('contents with dotted leaders (the format\'s "contenido.puntos", on in formatos/GD-P-006.json)', () => {
+  it('are drawn as entries with page references to the headings, dots filling each line', () => {
+    const definition = buildPdfDefinition(doc.rendered);
+    const json = JSON.stringify(definition.content);
+    expect(json).not.toContain('"toc"');
+    expect(json).toMatch(/"text":"1 OBJETIVO \.{20,}".*"pageReference":"seccion-1"/);
+  });
+
+  it('print the right page number after the dots', () => {
+    const first = run('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfFile, '-']).stdout;
+    const line = /6 FLUJOGRAMA \.{20,}\s+(\d+)/.exec(first);
+    expect(line).not.toBeNull();
+    const page = Number(line![1]);
+    expect(run('pdftotext', ['-f', String(page), '-l', String(page), pdfFile, '-']).stdout).toMatch(/^6 FLUJOGRAMA$/m);
+  });
+
+  it('are off by default: the manual of the same entity keeps pdfmake\'s contents', () => {
+    const manual = prepare({ dataDir, templatesDir: TEMPLATES }).documents.find((d) => d.rendered.context.code === 'GD-M-004')!;
+    expect(JSON.stringify(buildPdfDefinition(manual.rendered).content)).toContain('"toc"');
+  });
+});
+
 describe('a figure in the DOCX', () => {
   it('is a picture with the alternative text as its description and the caption kept with it', () => {
     const parts = readParts(docx);

@@ -9,7 +9,7 @@ import { fontDictionary } from './fonts.js';
 import { handlers } from './handlers/index.js';
 import { figureImageName } from './handlers/figure.js';
 import { FIGURE_KIND } from '../../validate/images.js';
-import { contentsPage } from './layout/contents.js';
+import { contentsEntries, contentsPage, contentsPageWithLeaders } from './layout/contents.js';
 import { coverPage } from './layout/cover.js';
 import { footerBlock, footerForPage } from './layout/footer.js';
 import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
@@ -54,7 +54,9 @@ export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: Readon
   const { cover, contents } = context.frame;
   const content: Content[] = [
     ...(cover ? [coverPage(cover)] : []),
-    ...(contents ? [contentsPage(contents.title)] : []),
+    ...(contents
+      ? [contents.leaders ? contentsPageWithLeaders(contents.title, contentsEntries(tree, contents.depth), bodyWidth, textMeasurer) : contentsPage(contents.title)]
+      : []),
     ...keepHeadingsWithUnbreakable(state.all(tree)),
     ...(verification ? [verification] : []),
   ];
