@@ -134,6 +134,17 @@ function changedMarkdown(doc: SourceDocument, version: ArchivedVersion): Problem
       problems.push(errorProblem(displayPath(full), `el texto cambió después de aprobar; ${newVersionHint(doc, version)}`));
     }
   }
+  // The figures are part of the approved text too (archive/inputs.ts lists each
+  // one): one changed, added or removed is a change to an approved version.
+  const figuresPrefix = `${doc.context.code}/figuras/`;
+  const recordedFigures = new Map(inputs.archivos.filter((f) => f.nombre.startsWith(prefix + figuresPrefix)).map((f) => [f.nombre.slice(prefix.length + figuresPrefix.length), f.sha256]));
+  const currentFigures = new Map(Object.entries(doc.context.figures).map(([name, image]) => [name, sha256(image.bytes)]));
+  for (const name of [...new Set([...recordedFigures.keys(), ...currentFigures.keys()])].sort()) {
+    if (recordedFigures.get(name) === currentFigures.get(name)) continue;
+    const full = join(doc.entity.dir, 'documentos', doc.context.code, 'figuras', name);
+    const what = !currentFigures.has(name) ? 'se quitó' : !recordedFigures.has(name) ? 'se agregó' : 'cambió';
+    problems.push(errorProblem(displayPath(full), `la figura ${what} después de aprobar; ${newVersionHint(doc, version)}`));
+  }
   return problems;
 }
 

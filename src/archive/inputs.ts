@@ -50,6 +50,10 @@ export function documentInputs(doc: SourceDocument, sources: Pick<Sources, 'raw'
       nombre: `${slug}/documentos/${path}`,
       sha256: sha256(readFileSync(join(doc.entity.dir, 'documentos', ...path.split('/')))),
     })),
+    // Its figures (documentos/<CÓDIGO>/figuras/), every file of the folder.
+    ...Object.entries(doc.context.figures)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, image]) => ({ nombre: `${slug}/documentos/${document.codigo}/figuras/${name}`, sha256: sha256(image.bytes) })),
     { nombre: `${slug}/entidad.json`, sha256: sha256(sources.raw.entities.find((e) => e.slug === slug)?.entityJson?.text ?? '') },
     { nombre: `${slug}/${doc.entity.entity.logo}`, sha256: sha256(doc.entity.logo.bytes) },
     // The format the editions were drawn with, as resolved from formato.json and formatos/ (model/format.ts), and its images.

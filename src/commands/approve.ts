@@ -141,7 +141,12 @@ function approvedDocument(sources: Sources, approval: Approval): SourceDocument 
   const value: unknown = JSON.parse(approval.text);
   const document = documentSchema.parse(value);
   const json = { ...doc.source.json, text: approval.text, value, tree: undefined, treeIsBuilt: false };
-  return { entity: doc.entity, source: { ...doc.source, json, document }, context: buildContext(doc.entity.slug, doc.entity.entity, doc.entity.logo, document) };
+  return {
+    entity: doc.entity,
+    source: { ...doc.source, json, document },
+    // Drawn with the document's own format, its format's images and its figures, as a build draws it.
+    context: buildContext(doc.entity.slug, doc.entity.entity, doc.entity.logo, document, doc.source.format.format, doc.entity.images, doc.source.figures),
+  };
 }
 
 async function commitApproval(options: BuildOptions, approval: Approval): Promise<number> {

@@ -98,7 +98,8 @@ function inputKeys(sources: Sources, templatesDir: string): (doc: SourceDocument
       // The resolved format (and so every format file it came from) is an input too.
       entityText: [entityTexts.get(doc.entity.slug) ?? '', doc.context.formatHash, ...Object.entries(doc.context.entity.images).map(([name, image]) => `${name}:${sha256(image.bytes)}`)].join('\0'),
       logo: doc.entity.logo.bytes,
-      documentText: doc.source.json.text,
+      // The figures live outside the JSON, like the Markdown files.
+      documentText: [doc.source.json.text, ...Object.entries(doc.context.figures).map(([name, image]) => `${name}:${sha256(image.bytes)}`)].join('\0'),
       sections: doc.source.sections,
     });
 }

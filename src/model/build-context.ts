@@ -88,6 +88,7 @@ export function buildContext(
   document: ControlledDocument,
   format: Format = DEFAULT_FORMAT,
   images: Readonly<Record<string, LogoImage>> = {},
+  figures: Readonly<Record<string, LogoImage>> = {},
 ): DocumentContext {
   const version = currentVersion(document);
   const label = formatVersion(version.numero, entity.formatoVersion);
@@ -139,6 +140,7 @@ export function buildContext(
     publicPageUrl: entity.urlSitio && version.estado !== 'borrador' ? `${entity.urlSitio.replace(/\/+$/, '')}/${slug}/${document.codigo}/index.html` : undefined,
     frame: buildFrame(format, values),
     formatHash: formatHash(format),
+    figures,
     keywords: [document.codigo, `versión ${label}`, entity.nombreCorto, ...(document.proceso ? [document.proceso] : [])],
   };
 }

@@ -93,6 +93,12 @@ export interface DocumentContext {
   readonly frame: Frame;
   /** sha256 of the resolved format's canonical JSON (model/format.ts formatHash). */
   readonly formatHash: string;
+  /**
+   * The document's figures (documentos/<CÓDIGO>/figuras/), by file name: the
+   * tree's figure nodes name them. Kept in the archive's fuente.json, unlike
+   * the entity's logo, because they are part of the approved text.
+   */
+  readonly figures: Readonly<Record<string, LogoImage>>;
   /** Keywords for metadata: code, version… */
   readonly keywords: readonly string[];
 }

@@ -47,6 +47,11 @@ export function documentTexts(source: ValidDocument): DocumentText[] {
       field(['roles', i, 'responsabilidades'], `roles («${role.rol}»)`, role.responsabilidades),
       field(['roles', i, 'responsable'], `roles («${role.rol}»)`, role.responsable),
     ]),
+    ...document.actividades.flatMap((activity, i) => [
+      field(['actividades', i, 'actividad'], `actividades (n.º ${i + 1})`, activity.actividad),
+      field(['actividades', i, 'responsable'], `actividades (n.º ${i + 1})`, activity.responsable),
+      ...(activity.registro === undefined ? [] : [field(['actividades', i, 'registro'], `actividades (n.º ${i + 1})`, activity.registro)]),
+    ]),
   ];
 }
 

@@ -60,7 +60,7 @@ export interface Frame {
   /** Absent: no cover. */
   readonly cover?: readonly FramePart[] | undefined;
   /** Absent: no contents page. */
-  readonly contents?: { readonly title: string; readonly depth: number } | undefined;
+  readonly contents?: { readonly title: string; readonly depth: number; readonly leaders?: boolean | undefined } | undefined;
   readonly changeControl: { readonly place: 'inicio' | 'final' | 'ninguno'; readonly title: string; readonly columns: readonly ChangeControlColumn[] };
   readonly numbering: NumberingStyle;
   readonly signatures: { readonly signers: boolean; readonly grid: boolean; readonly record: boolean };
@@ -184,7 +184,7 @@ export function buildFrame(format: Format, values: FrameValues): Frame {
     header: { widths: format.encabezado.anchos, rows, fontSize: format.encabezado.tamano },
     footer: { rule: format.pie.linea, lines: footerLines },
     cover: format.portada.mostrar ? format.portada.partes.map((part) => framePart(part, format, values)).filter((p) => p.kind === 'image' || !p.empty) : undefined,
-    contents: format.contenido.mostrar ? { title: format.contenido.titulo, depth: format.contenido.profundidad } : undefined,
+    contents: format.contenido.mostrar ? { title: format.contenido.titulo, depth: format.contenido.profundidad, ...(format.contenido.puntos ? { leaders: true } : {}) } : undefined,
     changeControl: { place: format.controlDeCambios.lugar, title: format.controlDeCambios.titulo, columns: format.controlDeCambios.columnas },
     numbering: format.numeracion,
     signatures: { signers: format.firmas.firmantes, grid: format.firmas.cuadricula, record: format.firmas.acta },

@@ -11,7 +11,10 @@
 //                  from the typed DocumentContext, never from Markdown text.
 //   frontSection   :::control-de-cambios — an unnumbered section before the
 //                  body (change control).
+//   figure         ![alt](figuras/x.png "Leyenda") alone in its paragraph:
+//                  an image file beside the document's data (transforms/figures.ts).
 import type { BlockContent, Data, Parent, PhrasingContent } from 'mdast';
+import type { Node } from 'unist';
 
 export interface RichTableCell extends Parent {
   type: 'richTableCell';
@@ -64,8 +67,20 @@ export interface FrontSection extends Parent {
   children: BlockContent[];
 }
 
+/** An image of the document's figuras/ folder, drawn as a block with its caption. */
+export interface Figure extends Node {
+  type: 'figure';
+  /** The file's name inside figuras/: "flujograma.png". */
+  file: string;
+  /** Alternative text, required: what the figure shows, for whoever cannot see it. */
+  alt: string;
+  /** The caption (the image's title), printed under it. */
+  caption?: string | undefined;
+}
+
 declare module 'mdast' {
   interface BlockContentMap {
+    figure: Figure;
     richTable: RichTable;
     glossary: Glossary;
     signatures: Signatures;
@@ -75,6 +90,7 @@ declare module 'mdast' {
     underline: Underline;
   }
   interface RootContentMap {
+    figure: Figure;
     richTable: RichTable;
     glossary: Glossary;
     signatures: Signatures;

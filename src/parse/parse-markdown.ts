@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { dropEmailLiteralConstruct, mayHoldEmailLiteral, skipIdleLiteralTransform } from './autolink-literals.js';
 import { MarkdownProblem } from './markdown-problem.js';
 import { checkLinksAndImages } from './transforms/check-links-and-images.js';
+import { figures, figuresAtTopLevel, type FigureFiles } from './transforms/figures.js';
 import { rejectRawHtml } from './transforms/reject-raw-html.js';
 import { resolveReferences } from './transforms/resolve-references.js';
 import { resolveDirectives } from './transforms/resolve-directives.js';
@@ -25,16 +26,19 @@ const parserWithoutEmailLiterals = unified().use(remarkParse).use(remarkGfm).use
  * Parses the Markdown a template produced. Throws MarkdownProblem (a user
  * error, with the line) for raw HTML, unknown directives or malformed tables.
  */
-export function parseMarkdown(markdown: string, options: { readonly numbering?: NumberingStyle } = {}): Root {
+export function parseMarkdown(markdown: string, options: { readonly numbering?: NumberingStyle; readonly figures?: FigureFiles | undefined } = {}): Root {
   const chosen = mayHoldEmailLiteral(markdown) ? parser : parserWithoutEmailLiterals;
   const tree = chosen.runSync(chosen.parse(markdown)) as Root;
   rejectRawHtml(tree);
   checkLinksAndImages(tree);
+  figures(tree, options.figures);
   resolveReferences(tree);
   resolveDirectives(tree, markdown);
   normaliseTables(tree);
+  figuresAtTopLevel(tree);
   numberHeadings(tree, options.numbering);
   return tree;
 }
 
 export { MarkdownProblem };
+export type { FigureFiles };

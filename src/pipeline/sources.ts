@@ -71,7 +71,7 @@ export function prepareSources(paths: Paths): Sources {
       for (const source of entity.documents) {
         const problem = missingTemplate(source, templates);
         if (problem) problems.push(problem);
-        else documents.push({ entity, source, context: buildContext(entity.slug, entity.entity, entity.logo, source.document, source.format.format, entity.images) });
+        else documents.push({ entity, source, context: buildContext(entity.slug, entity.entity, entity.logo, source.document, source.format.format, entity.images, source.figures) });
       }
     }
   }

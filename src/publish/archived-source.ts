@@ -15,13 +15,27 @@ import { SOURCE_NAME } from '../archive/paths.js';
 
 export { SOURCE_NAME };
 
+/** A figure as fuente.json keeps it: its bytes in base64. */
+interface StoredFigure {
+  readonly mime: LogoImage['mime'];
+  readonly width: number;
+  readonly height: number;
+  readonly base64: string;
+}
+
 export function archivedSourceBytes(doc: RenderedDocument): Uint8Array {
-  const { entity, ...rest } = doc.context;
+  const { entity, figures, ...rest } = doc.context;
   // The images are files of the entity, like the logo: not copied into the record.
   const { logo: _logo, images: _images, ...entityWithoutLogo } = entity;
-  const source = { markdown: doc.markdown, context: { ...rest, entity: entityWithoutLogo, timestamp: rest.timestamp.toISOString() } };
+  // The figures are part of the approved text: the record keeps them, so the
+  // site can publish the version in force after they change in data/.
+  const stored = Object.keys(figures).length === 0 ? {} : { figures: Object.fromEntries(Object.entries(figures).map(([name, image]) => [name, storedFigure(image)])) };
+  const source = { markdown: doc.markdown, context: { ...rest, ...stored, entity: entityWithoutLogo, timestamp: rest.timestamp.toISOString() } };
   return Buffer.from(`${JSON.stringify(source, null, 1)}\n`, 'utf8');
 }
+
+const storedFigure = (image: LogoImage): StoredFigure => ({ mime: image.mime, width: image.width, height: image.height, base64: Buffer.from(image.bytes).toString('base64') });
+const figureOf = (stored: StoredFigure): LogoImage => ({ mime: stored.mime, width: stored.width, height: stored.height, bytes: new Uint8Array(Buffer.from(stored.base64, 'base64')) });
 
 // The site publishes a version right after the build archived it, from its
 // fuente.json; parsing its Markdown again cost ~85 ms per 26-page document,
@@ -47,14 +61,16 @@ export function readArchivedSource(versionDir: string, logo: LogoImage): Rendere
   if (!existsSync(path)) return undefined;
   const source = JSON.parse(readFileSync(path, 'utf8')) as {
     markdown: string;
-    context: Omit<DocumentContext, 'timestamp' | 'entity' | 'frame' | 'formatHash'> & {
+    context: Omit<DocumentContext, 'timestamp' | 'entity' | 'frame' | 'formatHash' | 'figures'> & {
       timestamp: string;
+      figures?: Record<string, StoredFigure>;
       entity: Omit<DocumentContext['entity'], 'logo' | 'images'>;
       frame?: DocumentContext['frame'];
       formatHash?: string;
     };
   };
-  const base = { ...source.context, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo, images: {} } };
+  const figures = Object.fromEntries(Object.entries(source.context.figures ?? {}).map(([name, stored]) => [name, figureOf(stored)]));
+  const base = { ...source.context, figures, timestamp: new Date(source.context.timestamp), entity: { ...source.context.entity, logo, images: {} } };
   // Versions archived before formats existed were drawn with what is now the default format.
   const context: DocumentContext = {
     ...base,

@@ -3,7 +3,7 @@
 // Markdown fields (section bodies, role cells) pass through as Markdown.
 // Every optional key is present (null), because templates run in strict mode.
 import { formatDateShort } from '../dates.js';
-import { formatVersion } from '../model/labels.js';
+import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS, formatVersion } from '../model/labels.js';
 import { currentVersion } from '../model/versions.js';
 import type { ValidSection } from '../validate/rules.js';
 import type { ControlledDocument, Entity, Norm, Person } from '../validate/schemas.js';
@@ -22,7 +22,18 @@ export interface SectionView {
 }
 
 export interface TemplateView {
-  readonly documento: { codigo: string; titulo: string; proceso: string | null; dependencia: string | null; tipo: string };
+  readonly documento: {
+    codigo: string;
+    titulo: string;
+    proceso: string | null;
+    dependencia: string | null;
+    /** The data's key: "procedimiento". */
+    tipo: string;
+    /** In words, as the documents print it: "Procedimiento". */
+    tipoEtiqueta: string;
+    /** In words: "Pública", "Pública clasificada"… */
+    clasificacion: string;
+  };
   readonly entidad: { nombre: string; nombreCorto: string };
   readonly version: { numero: string; fecha: string; descripcion: string };
   readonly controlDeCambios: readonly { version: string; fecha: string; descripcion: string; elaboro: string; reviso: string; aprobo: string; acta: string }[];
@@ -38,6 +49,8 @@ export interface TemplateView {
   readonly normas: readonly { tipo: string; numero: string; año: string; detalle: string }[];
   readonly glosario: readonly { termino: string; definicion: string }[];
   readonly roles: readonly { rol: string; responsabilidades: string; responsable: string }[];
+  /** A procedure's activities, numbered from 1; "—" where no record is left. */
+  readonly actividades: readonly { numero: string; actividad: string; responsable: string; registro: string }[];
   readonly secciones: readonly SectionView[];
   readonly tieneSeccionFirmas: boolean;
 }
@@ -134,6 +147,8 @@ function viewOf(
       proceso: document.proceso === undefined ? null : md(document.proceso),
       dependencia: document.dependencia === undefined ? null : md(document.dependencia),
       tipo: md(document.tipo),
+      tipoEtiqueta: md(DOCUMENT_TYPE_LABELS[document.tipo] ?? document.tipo),
+      clasificacion: md(CLASSIFICATION_LABELS[document.clasificacion]),
     },
     entidad: { nombre: md(entity.nombre), nombreCorto: md(entity.nombreCorto) },
     version: { numero: md(label(version.numero)), fecha: version.fecha ? md(formatDateShort(version.fecha)) : NONE, descripcion: md(version.descripcion) },
@@ -156,6 +171,12 @@ function viewOf(
       .sort((a, b) => spanish.compare(a.termino, b.termino))
       .map((entry) => ({ termino: md(entry.termino), definicion: md(entry.definicion) })),
     roles: document.roles.map((role) => ({ rol: role.rol.trim(), responsabilidades: role.responsabilidades.trim(), responsable: role.responsable.trim() })),
+    actividades: document.actividades.map((activity, index) => ({
+      numero: String(index + 1),
+      actividad: activity.actividad.trim(),
+      responsable: md(activity.responsable),
+      registro: activity.registro?.trim() || NONE,
+    })),
     secciones: sections.map((section) => sectionView(section, 1)),
     tieneSeccionFirmas: hasBlock(sections, 'firmas'),
   };

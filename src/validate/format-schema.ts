@@ -148,6 +148,7 @@ export const contentsSchema = z.strictObject({
   mostrar: z.boolean().default(true),
   titulo: z.string().trim().min(1).default('TABLA DE CONTENIDO'),
   profundidad: z.int().min(1).max(6).default(3).describe('Hasta qué nivel de títulos lista (1 = solo los principales).'),
+  puntos: z.boolean().optional().describe('En el PDF, una línea de puntos une cada título con su número de página ("OBJETIVO ........ 3").'),
 });
 
 export const CHANGE_CONTROL_COLUMNS = ['version', 'fecha', 'descripcion', 'elaboro', 'reviso', 'aprobo', 'acta'] as const;

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { walk } from '../parse/walk.js';
 import type { Problem } from '../errors.js';
-import { MarkdownProblem, parseMarkdown } from '../parse/parse-markdown.js';
+import { MarkdownProblem, parseMarkdown, type FigureFiles } from '../parse/parse-markdown.js';
 import { missingGlyphMessage, missingGlyphs } from './glyph-coverage.js';
 import type { MarkdownSource, ValidSection } from './rules.js';
 
@@ -33,11 +33,11 @@ function unprintableProblems(source: MarkdownSource): Problem[] {
 }
 
 /** Authored Markdown is checked on its own, so problems name its own lines. */
-function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
+function sectionMarkdownProblems(source: MarkdownSource, figures: FigureFiles | undefined): Problem[] {
   let tree: Root;
   const place = (line: number | undefined) => placeIn(source, line);
   try {
-    tree = parseMarkdown(source.text);
+    tree = parseMarkdown(source.text, { figures });
   } catch (error) {
     if (!(error instanceof MarkdownProblem)) throw error;
     const { prefix, ...where } = place(error.line);
@@ -65,8 +65,8 @@ function sectionMarkdownProblems(source: MarkdownSource): Problem[] {
 }
 
 /** The authored Markdown of every section and subsection, each parsed on its own. */
-export function sectionsMarkdownProblems(sections: readonly ValidSection[]): Problem[] {
-  return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown) : []), ...sectionsMarkdownProblems(section.secciones)]);
+export function sectionsMarkdownProblems(sections: readonly ValidSection[], figures?: FigureFiles): Problem[] {
+  return sections.flatMap((section) => [...(section.markdown ? sectionMarkdownProblems(section.markdown, figures) : []), ...sectionsMarkdownProblems(section.secciones, figures)]);
 }
 
 // A line that may be a heading, in text that may hold one: an ATX heading
@@ -93,9 +93,9 @@ export function needsOwnParse(source: MarkdownSource): boolean {
  * need it (needsOwnParse): a document is then parsed once, as a whole, and not
  * once more section by section — which cost as much as the whole parse.
  */
-export function sectionsQuickProblems(sections: readonly ValidSection[]): Problem[] {
+export function sectionsQuickProblems(sections: readonly ValidSection[], figures?: FigureFiles): Problem[] {
   return sections.flatMap((section) => {
-    const own = section.markdown ? (needsOwnParse(section.markdown) ? sectionMarkdownProblems(section.markdown) : unprintableProblems(section.markdown)) : [];
-    return [...own, ...sectionsQuickProblems(section.secciones)];
+    const own = section.markdown ? (needsOwnParse(section.markdown) ? sectionMarkdownProblems(section.markdown, figures) : unprintableProblems(section.markdown)) : [];
+    return [...own, ...sectionsQuickProblems(section.secciones, figures)];
   });
 }

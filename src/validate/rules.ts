@@ -145,6 +145,10 @@ export function documentRules(json: JsonFile, doc: ControlledDocument, norms: Re
   need('marco-juridico', doc.normas.length > 0, 'la sección muestra el marco jurídico pero "normas" está vacío; agregue los ids del normograma');
   need('glosario', doc.glosario.length > 0, 'la sección muestra el glosario pero "glosario" está vacío');
   need('roles', doc.roles.length > 0, 'la sección muestra la tabla de roles pero "roles" está vacío');
+  need('actividades', doc.actividades.length > 0, 'la sección muestra la tabla de actividades pero "actividades" está vacío; agregue cada actividad con su responsable y su registro');
+  if (doc.actividades.length > 0 && !blocks.some((b) => b.bloque === 'actividades')) {
+    problems.push(errorProblem(json.file, 'el documento tiene "actividades" pero ninguna sección las muestra; agregue una sección con "bloque": "actividades" (p. ej. «DESCRIPCIÓN DE LAS ACTIVIDADES»)', at(json, ['actividades'])));
+  }
   const signatureBlocks = blocks.filter((b) => b.bloque === 'firmas');
   for (const extra of signatureBlocks.slice(1)) {
     problems.push(errorProblem(json.file, 'el bloque de firmas solo puede aparecer en una sección', at(json, extra.path)));

@@ -97,7 +97,7 @@ export const entitySchema = z
 
 // ---------------------------------------------------------------- documento
 
-export const SECTION_BLOCKS = ['marco-juridico', 'glosario', 'roles', 'firmas'] as const;
+export const SECTION_BLOCKS = ['marco-juridico', 'glosario', 'roles', 'actividades', 'firmas'] as const;
 
 export const personSchema = z.strictObject({
   nombre: z.string().trim().min(1).optional().describe('Si se omite, queda un renglón para escribirlo a mano.'),
@@ -152,7 +152,7 @@ export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
         error: 'debe ser la ruta de un archivo .md dentro de la carpeta documentos/, p. ej. "DE-P-007/introduccion.md"',
       })
       .optional(),
-    bloque: z.enum(SECTION_BLOCKS, { error: 'debe ser "marco-juridico", "glosario", "roles" o "firmas"' }).optional(),
+    bloque: z.enum(SECTION_BLOCKS, { error: 'debe ser "marco-juridico", "glosario", "roles", "actividades" o "firmas"' }).optional(),
     secciones: z.array(sectionSchema).optional(),
   }),
 );
@@ -199,6 +199,12 @@ export const classifiedIndexSchema = z
   })
   .describe('Inscripción del documento en el Índice de Información Clasificada y Reservada (Ley 1712 de 2014, art. 20). Obligatoria si la clasificación no es "publica".');
 
+export const activitySchema = z.strictObject({
+  actividad: markdown.describe('Qué se hace, en Markdown.'),
+  responsable: text('quién la hace (cargo o dependencia)'),
+  registro: markdown.optional().describe('El registro que deja (formato, acta, correo…); si no deja ninguno, se omite.'),
+});
+
 export const documentSchema = z
   .strictObject({
     $schema: schemaRef,
@@ -223,6 +229,10 @@ export const documentSchema = z
     normas: z.array(z.string()).default([]).describe('ids del normograma (data/normas.json), en el orden del marco jurídico.'),
     glosario: z.array(glossaryEntrySchema).default([]),
     roles: z.array(roleSchema).default([]),
+    actividades: z
+      .array(activitySchema)
+      .default([])
+      .describe('Las actividades de un procedimiento o instructivo, en orden: la tabla N.° / Actividad / Responsable / Registro de la sección con "bloque": "actividades".'),
     secciones: z.array(sectionSchema).min(1, { error: 'debe tener al menos una sección' }),
     activoInformacion: informationAssetSchema.optional(),
     indiceClasificada: classifiedIndexSchema.optional(),
@@ -263,6 +273,7 @@ export type Version = z.infer<typeof versionSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type Activity = z.infer<typeof activitySchema>;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export type PageSize = (typeof PAGE_SIZES)[number];

@@ -2,17 +2,16 @@
 // schema cannot express. Every problem in every file is collected, so
 // `docctl check` can report all of them at once.
 import { basename, dirname, join } from 'node:path';
-import { imageSize } from 'image-size';
 import type { z } from 'zod';
 import { todayInColombia } from '../dates.js';
-import { errorProblem, hasErrors, UserError, type Problem } from '../errors.js';
+import { errorProblem, hasErrors, type Problem } from '../errors.js';
 import { originOf, resolveFormat, type FormatLayer, type ResolvedFormat } from '../model/format.js';
 import { formatFileSchema } from './format-schema.js';
 import { documentFormatLayers, formatFileRules, formatImages, overrideNameRule, shownFieldsRule } from './format-rules.js';
-import { logoDataUrl } from '../write/pdf/logo.js';
 import { displayPath, readMarkdownFile, type RawProject } from '../load/load-project.js';
-import { formatMegabytes, INPUT_LIMITS, readDataFile } from '../load/read-data-file.js';
-import { pngDecodedSize, readPngChunks } from '../write/pdf/png.js';
+import { INPUT_LIMITS, readDataFile } from '../load/read-data-file.js';
+import { checkImage, LOGO_KIND } from './images.js';
+import { loadFigures } from './load-figures.js';
 import { RESERVED_ENTITY_NAMES } from '../publish/output-paths.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
 import type { LogoImage } from '../model/document-context.js';
@@ -28,6 +27,8 @@ export interface ValidDocument {
   readonly sections: readonly ValidSection[];
   /** The document's format: docctl's default, the entity's, its type's and its own (model/format.ts). */
   readonly format: ResolvedFormat;
+  /** Its figures (documentos/<CÓDIGO>/figuras/), by file name. */
+  readonly figures: Readonly<Record<string, LogoImage>>;
 }
 
 export interface ValidEntity {
@@ -44,8 +45,6 @@ export interface ValidProject {
   readonly norms: ReadonlyMap<string, Norm>;
   readonly entities: readonly ValidEntity[];
 }
-
-const MAX_LOGO_SIDE = 5000;
 
 function parseWith<T>(json: JsonFile, schema: z.ZodType<T>, problems: Problem[], moved?: Parameters<typeof zodProblems>[3]): T | undefined {
   const result = schema.safeParse(json.value);
@@ -71,47 +70,12 @@ function loadLogo(dir: string, json: JsonFile, logo: string, problems: Problem[]
     problems.push(errorProblem(json.file, problem, where));
     return undefined;
   }
-  const bytes = read.bytes;
-  let info: { width?: number; height?: number; type?: string };
-  try {
-    info = imageSize(bytes);
-  } catch {
-    info = {};
-  }
-  const mime = info.type === 'png' ? 'image/png' : info.type === 'jpg' ? 'image/jpeg' : undefined;
-  if (!mime || !info.width || !info.height) {
-    problems.push(errorProblem(json.file, `"${logo}" no es una imagen PNG o JPG válida`, where));
+  const checked = checkImage(read.bytes, logo, LOGO_KIND);
+  if ('problem' in checked) {
+    problems.push(errorProblem(json.file, checked.problem, where));
     return undefined;
   }
-  if (info.width > MAX_LOGO_SIDE || info.height > MAX_LOGO_SIDE) {
-    problems.push(errorProblem(json.file, `"${logo}" mide ${info.width}×${info.height} píxeles; use un logo de a lo sumo ${MAX_LOGO_SIDE} píxeles por lado`, where));
-    return undefined;
-  }
-  const logoImage: LogoImage = { bytes: new Uint8Array(bytes), mime, width: info.width, height: info.height };
-  try {
-    // Decoding allocates what the header declares: judge that first, from the header alone.
-    if (mime === 'image/png') {
-      const decoded = pngDecodedSize(readPngChunks(bytes));
-      if (decoded > INPUT_LIMITS.imageDecodedBytes) {
-        problems.push(
-          errorProblem(
-            json.file,
-            `"${logo}" ocuparía ${formatMegabytes(decoded)} al descomprimirlo (${info.width}×${info.height} píxeles); el límite es ${formatMegabytes(INPUT_LIMITS.imageDecodedBytes)}: guárdelo con menos píxeles o con 8 bits por canal`,
-            where,
-          ),
-        );
-        return undefined;
-      }
-    }
-    // The PDF edition needs it without transparency (PDF/A-1): find out now,
-    // with the file's name, rather than in the middle of a build.
-    logoDataUrl(logoImage);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    problems.push(errorProblem(json.file, `"${logo}": ${error.message}`, where));
-    return undefined;
-  }
-  return logoImage;
+  return checked.image;
 }
 
 function resolveSections(
@@ -200,6 +164,7 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
       problems.push(...futureDateRule(json, document, realToday));
       if (today) problems.push(...reviewRule(json, document, today));
       const sections = resolveSections(document.secciones, rawEntity.documentsDir, json, problems);
+      const figures = loadFigures(rawEntity.documentsDir, document.codigo, problems);
       const format = resolveFormat(documentFormatLayers(entityFormat, overrides, document));
       if (entity && entityJson) {
         problems.push(...shownFieldsRule(format, { json: entityJson, entity }, { json, document }, reported));
@@ -211,7 +176,7 @@ export function validateProject(raw: RawProject, today?: string): { project: Val
         }
       }
       if (formatProblems || problems.slice(before).some((p) => p.severity === 'error')) continue;
-      documents.push({ file: json.file, json, document, sections, format });
+      documents.push({ file: json.file, json, document, sections, format, figures });
     }
     problems.push(...duplicateCodeRule(parsed));
     const codes = new Set(parsed.map((p) => p.document.codigo));

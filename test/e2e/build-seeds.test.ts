@@ -60,7 +60,7 @@ describe('building both seeds', () => {
   beforeAll(() => {
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Listo: 3 documentos en ${output}/`);
+    expect(result.stdout).toContain(`Listo: 4 documentos en ${output}/`);
     texts.alcaldiaPdf = squash(pdfText(`${ALCALDIA}.pdf`));
     texts.alcaldiaDocx = squash(docxText(`${ALCALDIA}.docx`));
     texts.personeriaPdf = squash(pdfText(`${PERSONERIA}.pdf`));

@@ -87,7 +87,17 @@ describe('parseMarkdown', () => {
     ['a javascript: link', 'Uno\n\n[clic](javascript:alert(1))\n', 3, 'enlace no permitido "javascript:alert(1)"'],
     ['a javascript: link hidden by an encoded tab', '[x](java&#9;script:alert(1))\n', 1, 'enlace no permitido'],
     ['a data: link', '[x](data:text/html;base64,AAAA)\n', 1, 'enlace no permitido'],
-    ['an image', 'Uno\n\n![escudo](escudo.png)\n', 3, 'las imágenes no se admiten'],
+    ['an image outside figuras/', 'Uno\n\n![escudo](escudo.png)\n', 3, 'no es figuras/<nombre>'],
+    ['an SVG figure', 'Uno\n\n![Flujo](figuras/flujo.svg)\n', 3, 'es SVG, que docctl no admite'],
+    ['a figure that climbs out', '![Flujo](figuras/../../entidad.png)\n', 1, 'sale de la carpeta del documento'],
+    ['an absolute figure', '![Flujo](/etc/x.png)\n', 1, 'sale de la carpeta del documento'],
+    ['a figure on the web', '![Flujo](https://ejemplo.gov.co/x.png)\n', 1, 'es una dirección web'],
+    ['a figure in a subfolder', '![Flujo](figuras/sub/x.png)\n', 1, 'sin subcarpetas'],
+    ['a GIF figure', '![Flujo](figuras/x.gif)\n', 1, 'no es PNG ni JPG'],
+    ['a figure without alternative text', 'Uno\n\n![](figuras/x.png)\n', 3, 'no tiene texto alternativo'],
+    ['a figure inside a sentence', 'Vea ![Flujo](figuras/x.png) aquí.\n', 1, 'va sola en su párrafo'],
+    ['a figure by reference', '![Flujo][f]\n\n[f]: figuras/x.png\n', 1, 'no por referencia'],
+    ['a figure in a list', '- ![Flujo](figuras/x.png)\n', 1, 'dentro de una tabla, una lista o una cita'],
     ['a footnote', 'Texto[^1].\n\n[^1]: Nota.\n', 1, 'las notas al pie'],
     ['a reference to a javascript: link', '[clic][x]\n\n[x]: javascript:alert(1)\n', 3, 'enlace no permitido'],
     ['ragged table', ':::tabla\n- - a\n  - b\n- - c\n:::\n', 4, 'fila 2: tiene 1 celdas y la primera fila tiene 2'],
@@ -100,5 +110,28 @@ describe('parseMarkdown', () => {
       expect((error as MarkdownProblem).line).toBe(line);
       expect((error as MarkdownProblem).message).toContain(message);
     }
+  });
+
+  describe('figures', () => {
+    it('turns an image alone in its paragraph into a figure with its alternative text and caption', () => {
+      const tree = parseMarkdown('Antes.\n\n![Flujograma del trámite](figuras/flujo-1.png "Figura 1. Flujograma")\n\nDespués.\n');
+      expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'figure', 'paragraph']);
+      expect(tree.children[1]).toMatchObject({ type: 'figure', file: 'flujo-1.png', alt: 'Flujograma del trámite', caption: 'Figura 1. Flujograma' });
+      expect(tree.children[1]).toMatchObject({ position: { start: { line: 3 } } });
+    });
+
+    it('has no caption without a title, and takes JPG', () => {
+      const tree = parseMarkdown('![Foto de la sede](figuras/sede.JPG)\n');
+      expect(tree.children[0]).toMatchObject({ type: 'figure', file: 'sede.JPG', alt: 'Foto de la sede' });
+      expect(tree.children[0]).not.toHaveProperty('caption', expect.anything());
+    });
+
+    it('names the folder and the figures there when the file is not among them', () => {
+      const files = { names: new Set(['flujo.png']), folder: 'data/x/documentos/GD-P-001/figuras/' };
+      expect(() => parseMarkdown('![Flujo](figuras/otro.png)\n', { figures: files })).toThrow(
+        'la figura "figuras/otro.png" no existe en data/x/documentos/GD-P-001/figuras/; ponga allí el archivo o corrija el nombre (hay: flujo.png)',
+      );
+      expect(() => parseMarkdown('![Flujo](figuras/flujo.png)\n', { figures: files })).not.toThrow();
+    });
   });
 });

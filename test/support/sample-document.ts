@@ -149,6 +149,7 @@ function sampleContextData(overrides: Partial<DocumentContext>): Omit<DocumentCo
     ],
     signatories: [{ name: 'WILLIAM DAU CHAMAT', position: 'ALCALDE MAYOR DE CARTAGENA' }],
     timestamp: new Date(Date.UTC(2022, 11, 15)),
+    figures: {},
     keywords: ['GTI-P-001', 'versión 2.0'],
     ...overrides,
   };

@@ -528,7 +528,7 @@ describe('schema messages', () => {
     ['no versions', { doc: (d) => (d.versiones = []) }, DOC_FILE, 'versiones', '[] debe tener al menos una versión'],
     ['no sections', { doc: (d) => (d.secciones = []) }, DOC_FILE, 'secciones', '[] debe tener al menos una sección'],
     ['a Markdown path outside documentos/', { doc: (d) => (d.secciones[0] = { titulo: 'Intro', archivo: '../intro.md' }) }, DOC_FILE, 'secciones[0].archivo', '"../intro.md" debe ser la ruta de un archivo .md dentro de la carpeta documentos/, p. ej. "DE-P-007/introduccion.md"'],
-    ['a block that does not exist', { doc: (d) => (d.secciones[1]!.bloque = 'indice') }, DOC_FILE, 'secciones[1].bloque', '"indice" debe ser "marco-juridico", "glosario", "roles" o "firmas"'],
+    ['a block that does not exist', { doc: (d) => (d.secciones[1]!.bloque = 'indice') }, DOC_FILE, 'secciones[1].bloque', '"indice" debe ser "marco-juridico", "glosario", "roles", "actividades" o "firmas"'],
     ['a catalog id with capitals', { catalog: (c) => (c.normas[0]!.id = 'Ley-1712') , doc: (d) => (d.normas = ['decreto-767-2022']) }, CATALOG_FILE, 'normas[0].id', '"Ley-1712" debe usar minúsculas, dígitos y guiones, p. ej. "decreto-767-2022"'],
     ['a year that is not whole', { catalog: (c) => (c.normas[0]!.año = '2014') }, CATALOG_FILE, 'normas[0].año', '"2014" debe ser un año entero, p. ej. 2022'],
     ['a norm state that does not exist', { catalog: (c) => (c.normas[0]!.estado = 'suspendida') }, CATALOG_FILE, 'normas[0].estado', '"suspendida" debe ser "vigente", "derogada" o "modificada"'],

@@ -1,7 +1,7 @@
 // Links in official documents go to the web (http, https), to e-mail
 // (mailto) or inside the site (relative); anything else — javascript:,
-// data:, file: — is refused before any writer sees it. Images are not part
-// of the Markdown docctl accepts (logos come from the entity's data).
+// data:, file: — is refused before any writer sees it. Images are figures,
+// checked and turned into blocks by figures.ts.
 import type { Root } from 'mdast';
 import { walk } from '../walk.js';
 import { MarkdownProblem } from '../markdown-problem.js';
@@ -14,9 +14,6 @@ export function checkLinksAndImages(tree: Root): void {
     }
     if (node.type === 'definition' && !isSafeUrl(node.url)) {
       throw new MarkdownProblem(`enlace no permitido ${JSON.stringify(node.url)}: solo se admiten direcciones http://, https://, mailto: o relativas`, node);
-    }
-    if (node.type === 'image' || node.type === 'imageReference') {
-      throw new MarkdownProblem('las imágenes no se admiten en el texto de las secciones; describa la figura con texto (vea docs/markdown.md)', node);
     }
   });
 }

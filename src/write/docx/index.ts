@@ -6,6 +6,7 @@ import { Document, SectionType, type ISectionOptions } from 'docx';
 import { pageNumbersFrom, type PageHints } from './page-hints.js';
 import type { RenderedDocument } from '../../model/document-context.js';
 import { handlers } from './handlers/index.js';
+import { verificationBlock } from './layout/verification.js';
 import { coverPage, tableOfContents } from './layout/cover.js';
 import { documentFooter } from './layout/footer.js';
 import { documentHeader } from './layout/header.js';
@@ -30,7 +31,8 @@ export function buildDocx(doc: RenderedDocument, hints?: PageHints): Document {
     availableWidth: textWidth(settings.page),
     row: undefined,
   });
-  const body = state.blocks(doc.tree);
+  // The body, then where the published copy is (as in the PDF).
+  const body = [...state.blocks(doc.tree), ...verificationBlock(context)];
 
   const { page } = settings;
   const properties = {

@@ -66,6 +66,9 @@ th, td { border: 1px solid var(--borde); padding: 0.4rem 0.6rem; text-align: lef
 thead th, tbody th { background: var(--suave); }
 th > :first-child, td > :first-child { margin-top: 0; }
 th > :last-child, td > :last-child { margin-bottom: 0; }
+.figura { margin: 1.25rem 0 1.5rem; text-align: center; }
+.figura img { max-width: 100%; height: auto; }
+.figura figcaption { font-weight: 700; margin-top: 0.5rem; }
 .glosario dt { font-weight: 700; margin-top: 0.75rem; }
 .glosario dd { margin: 0.25rem 0 0 1.5rem; }
 .firmas { margin: 1rem 0; }

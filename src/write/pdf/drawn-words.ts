@@ -46,6 +46,7 @@ export function bodyWords(tree: Root): string[] {
     else if (node.type === 'glossaryEntry') add(node.term);
     else if (node.type === 'richTable') add(node.caption);
     else if (node.type === 'frontSection') add(node.title);
+    else if (node.type === 'figure') add(node.caption);
   });
   return words;
 }

@@ -7,7 +7,9 @@ import { UserError } from '../../errors.js';
 import type { DocumentContext, RenderedDocument } from '../../model/document-context.js';
 import { fontDictionary } from './fonts.js';
 import { handlers } from './handlers/index.js';
-import { contentsPage } from './layout/contents.js';
+import { figureImageName } from './handlers/figure.js';
+import { FIGURE_KIND } from '../../validate/images.js';
+import { contentsEntries, contentsPage, contentsPageWithLeaders } from './layout/contents.js';
 import { coverPage } from './layout/cover.js';
 import { footerBlock, footerForPage } from './layout/footer.js';
 import { keepHeadingsWithUnbreakable } from './layout/keep-together.js';
@@ -41,6 +43,7 @@ export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: Readon
   const bodyWidth = page.width - 2 * SIDE_MARGIN;
   const images: Record<string, string> = { [LOGO_IMAGE]: logoDataUrl(context.entity.logo) };
   for (const [name, image] of Object.entries(context.entity.images)) images[name] = logoDataUrl(image);
+  for (const [name, image] of Object.entries(context.figures)) images[figureImageName(name)] = logoDataUrl(image, FIGURE_KIND);
   const measureOptions: MeasureOptions = { fonts: fontDictionary(), styles: STYLES, defaultStyle: DEFAULT_STYLE, images, localAccess };
   textMeasurer ??= createTextMeasurer(measureOptions);
   const margins = pageMargins(context, bodyWidth, page.height, measureOptions);
@@ -51,7 +54,9 @@ export function buildPdfDefinition(doc: RenderedDocument, relaxedTables?: Readon
   const { cover, contents } = context.frame;
   const content: Content[] = [
     ...(cover ? [coverPage(cover)] : []),
-    ...(contents ? [contentsPage(contents.title)] : []),
+    ...(contents
+      ? [contents.leaders ? contentsPageWithLeaders(contents.title, contentsEntries(tree, contents.depth), bodyWidth, textMeasurer) : contentsPage(contents.title)]
+      : []),
     ...keepHeadingsWithUnbreakable(state.all(tree)),
     ...(verification ? [verification] : []),
   ];

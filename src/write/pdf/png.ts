@@ -5,6 +5,15 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { UserError } from '../../errors.js';
 
+/** What an image is called in a message: the logo, a figure. */
+export interface ImageSubject {
+  /** "el logo", "la figura «flujo.png»" */
+  readonly the: string;
+  /** "del logo", "de la figura «flujo.png»" */
+  readonly of: string;
+}
+export const LOGO_SUBJECT: ImageSubject = { the: 'el logo', of: 'del logo' };
+
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -45,8 +54,8 @@ export function pngDecodedSize(png: Pick<Png, 'width' | 'height' | 'bitDepth' | 
 }
 
 /** The chunks of a PNG, its header checked; nothing decoded yet. */
-export function readPngChunks(bytes: Buffer): Omit<Png, 'data'> & { idat: Buffer[] } {
-  if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new UserError('el logo declarado como PNG no es un PNG');
+export function readPngChunks(bytes: Buffer, subject: ImageSubject = LOGO_SUBJECT): Omit<Png, 'data'> & { idat: Buffer[] } {
+  if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new UserError(`${subject.the} declarado como PNG no es un PNG`);
   const png: Partial<Png> = {};
   const idat: Buffer[] = [];
   for (let offset = 8; offset + 8 <= bytes.length; ) {
@@ -74,14 +83,14 @@ export function readPngChunks(bytes: Buffer): Omit<Png, 'data'> & { idat: Buffer
     !BIT_DEPTHS[colorType]?.includes(bitDepth ?? -1) ||
     (interlace !== 0 && interlace !== 1)
   ) {
-    throw new UserError('el logo PNG no tiene una cabecera válida (IHDR): vuelva a exportarlo como PNG');
+    throw new UserError(`${subject.the} PNG no tiene una cabecera válida (IHDR): vuelva a exportarlo como PNG`);
   }
-  if (idat.length === 0) throw new UserError('el logo PNG no tiene datos de imagen (IDAT): vuelva a exportarlo como PNG');
+  if (idat.length === 0) throw new UserError(`${subject.the} PNG no tiene datos de imagen (IDAT): vuelva a exportarlo como PNG`);
   return { ...(png as Omit<Png, 'data'>), idat };
 }
 
-export function readPng(bytes: Buffer): Png {
-  const { idat, ...png } = readPngChunks(bytes);
+export function readPng(bytes: Buffer, subject: ImageSubject = LOGO_SUBJECT): Png {
+  const { idat, ...png } = readPngChunks(bytes, subject);
   const expected = pngDecodedSize(png);
   let data: Buffer;
   try {
@@ -91,12 +100,12 @@ export function readPng(bytes: Buffer): Png {
     const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
     throw new UserError(
       tooLarge
-        ? `los datos del logo PNG se descomprimen a más de los ${expected} bytes que declara su cabecera (${png.width}×${png.height}); el archivo está dañado o manipulado: vuelva a exportarlo`
-        : 'los datos del logo PNG están dañados (no se pueden descomprimir); vuelva a exportarlo como PNG',
+        ? `los datos ${subject.of} PNG se descomprimen a más de los ${expected} bytes que declara su cabecera (${png.width}×${png.height}); el archivo está dañado o manipulado: vuelva a exportarlo`
+        : `los datos ${subject.of} PNG están dañados (no se pueden descomprimir); vuelva a exportarlo como PNG`,
     );
   }
   if (data.length < expected) {
-    throw new UserError(`los datos del logo PNG están incompletos (${data.length} de ${expected} bytes); vuelva a exportarlo como PNG`);
+    throw new UserError(`los datos ${subject.of} PNG están incompletos (${data.length} de ${expected} bytes); vuelva a exportarlo como PNG`);
   }
   return { ...png, data };
 }

@@ -266,6 +266,11 @@ describe('the signature page', () => {
     for (const row of elements('', 'w:tr', grid)) expect(elements('', 'w:cantSplit', row).length).toBe(1);
   });
 
+  it('gives the Elaboró / Revisó / Aprobó grid a Fecha row, as the PDF does', () => {
+    const grid = elements(part(sample, 'word/document.xml'), 'w:tbl').find((t) => textOf(t).startsWith('ElaboróRevisóAprobó'))!;
+    expect(elements('', 'w:tr', grid).map((r) => textOf(elements('', 'w:tc', r)[0]!))).toEqual(['', 'Nombre', 'Cargo', 'Firma', 'Fecha']);
+  });
+
   it('opens a page of its own when no heading introduces it', async () => {
     const parts = await partsOf('Texto.\n\n::firmas\n');
     const opener = bodyParagraphs(parts).find((p) => textOf(p) === 'FIRMAS')!;

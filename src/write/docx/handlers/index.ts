@@ -6,6 +6,7 @@ import { lineBreak } from './break.js';
 import { code } from './code.js';
 import { strikethrough } from './delete.js';
 import { emphasis } from './emphasis.js';
+import { figure } from './figure.js';
 import { frontSection } from './front-section.js';
 import { glossaryEntry } from './glossary-entry.js';
 import { glossary } from './glossary.js';
@@ -25,6 +26,7 @@ import { thematicBreak } from './thematic-break.js';
 import { underline } from './underline.js';
 
 export const handlers: Handlers = {
+  figure,
   blockquote,
   break: lineBreak,
   code,

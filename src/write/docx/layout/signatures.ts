@@ -54,6 +54,8 @@ function approvalGrid(context: DocumentContext, width: number, keepWithNext: boo
     { label: 'Nombre', values: roles.map((r) => r.name), height: WRITING_HEIGHT },
     { label: 'Cargo', values: roles.map((r) => r.position), height: WRITING_HEIGHT },
     { label: 'Firma', values: roles.map(() => undefined), height: SIGNATURE_HEIGHT },
+    // As in the PDF: the date each one signs, written by hand.
+    { label: 'Fecha', values: roles.map(() => undefined), height: WRITING_HEIGHT },
   ]);
 }
 

@@ -3,6 +3,7 @@
 // Every other mdast node takes mdast-util-to-hast's default handler; a node
 // type nobody knows reaches the fallback in ../index.ts.
 import type { HtmlHandlers } from '../state.js';
+import { figure } from './figure.js';
 import { frontSection } from './front-section.js';
 import { glossaryEntry } from './glossary-entry.js';
 import { glossary } from './glossary.js';
@@ -15,6 +16,7 @@ import { signatures } from './signatures.js';
 import { underline } from './underline.js';
 
 export const handlers: HtmlHandlers = {
+  figure,
   frontSection,
   glossary,
   glossaryEntry,

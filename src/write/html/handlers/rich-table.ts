@@ -8,6 +8,7 @@ export const TABLE_KIND_CAPTIONS: Readonly<Record<string, string>> = {
   'marco-juridico': 'Marco jurídico',
   'control-de-cambios': 'Control de cambios',
   roles: 'Roles y responsabilidades',
+  actividades: 'Descripción de las actividades',
 };
 
 export function tableCaption(node: Pick<RichTable, 'caption' | 'kind'>, settings: HtmlSettings, number: number): string {
