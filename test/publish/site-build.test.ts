@@ -44,6 +44,15 @@ describe('the site written by build', () => {
     expect(everything(join(output, 'sitio')).text).toContain('GC-P-001');
     editJson(join(dir, 'data'), 'entidad-prueba/documentos/GC-P-001.json', (doc) => {
       doc.clasificacion = 'publica-clasificada';
+      // Ley 1712 art. 20: a classified document goes in the Índice under a name of its own.
+      doc.indiceClasificada = {
+        nombre: 'Información de gestión documental',
+        fundamentoConstitucionalLegal: 'Ley 1712 de 2014, artículo 18',
+        fundamentoJuridicoExcepcion: 'Ley 1712 de 2014, artículo 18, literal a',
+        excepcion: 'parcial',
+        fechaClasificacion: '2024-01-15',
+        plazo: 'Ilimitado',
+      };
     });
     const again = runCli(['build', '--datos', join(dir, 'data'), '--salida', output]);
     expect(again.status, again.stderr).toBe(0);
