@@ -38,10 +38,10 @@ export async function runListado(options: BuildOptions, entitySlug?: string): Pr
     const pdf = await listadoPdf(own, generatedOn, { name: entity.entity.nombre, parentName: entity.entity.entidadSuperior, logo: entity.logo });
     writeFileAtomic(csvPath, listadoCsv(own));
     writeFileAtomic(pdfPath, pdf);
-    written.push(`  ${entity.entity.nombre}: ${own.length} documentos en ${displayPath(pdfPath)} y ${displayPath(csvPath)}`);
+    written.push(`  ${entity.entity.nombre}: ${own.length} documentos en ${displayPath(csvPath)} y ${displayPath(pdfPath)}`);
   }
   if (entitySlug !== undefined) {
-    process.stdout.write(`Listado maestro de ${written.join('').trim()}\n`);
+    process.stdout.write(`Listado maestro: ${written.join('').replace(/^.*?: /, '')}\n`);
     return 0;
   }
   const csvPath = join(options.outputDir, LISTADO_FILES.csv);

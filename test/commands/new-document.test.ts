@@ -13,8 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, runCli } from '../support/project.js';
 import { pdfText } from '../support/edition-text.js';
 
-const WITH_TEMPLATE = ['politica', 'procedimiento', 'manual'] as const;
-const WITHOUT_TEMPLATE_TODAY = ['guia', 'plan', 'programa', 'instructivo'] as const;
+const WITH_TEMPLATE = ['politica', 'procedimiento', 'manual', 'guia', 'plan', 'programa', 'instructivo'] as const;
 const ENTITY = 'entidad-prueba';
 
 let dir: string;
@@ -67,7 +66,7 @@ describe('docctl nuevo', () => {
     const newDocumentErrors = check.stderr.split('\n').filter((line) => line.includes('/GC-N-') && !line.includes(': advertencia: '));
     expect(newDocumentErrors).toEqual([]);
     expect(check.status).toBe(0);
-    expect(check.stdout).toBe('Todo en orden: 4 documentos válidos.\n');
+    expect(check.stdout).toBe('Todo en orden: 8 documentos válidos.\n');
 
     expect(build.stderr).not.toContain('error');
     expect(build.status).toBe(0);
@@ -80,7 +79,7 @@ describe('docctl nuevo', () => {
       expect(text).toContain('Escriba aquí');
     }
     // The summary counts what happened, every folder relative to the project.
-    expect(build.stdout).toContain('Listo: 4 documentos de entidad-prueba en output/: 3 borradores generados, 1 versión archivada.\n');
+    expect(build.stdout).toContain('Listo: 8 documentos de entidad-prueba en output/: 7 borradores generados, 1 versión archivada.\n');
     expect(build.stdout).toContain(`  output/${ENTITY}/GC-N-MANUAL/v1/  GC-N-MANUAL v1.0: borrador\n`);
   });
 
@@ -88,19 +87,7 @@ describe('docctl nuevo', () => {
     const again = cli(['build']);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`  output/${ENTITY}/GC-N-POLITICA/v1/  GC-N-POLITICA v1.0: borrador sin cambios\n`);
-    expect(again.stdout).toContain('Listo: 4 documentos en output/: 4 sin cambios.\n');
-  });
-
-  it('writes the types whose template is still missing; their only error is that template', () => {
-    for (const type of WITHOUT_TEMPLATE_TODAY) {
-      const result = cli(['new', type, codeOf(type), '--entidad', ENTITY, '--titulo', `Otro: ${type}`]);
-      expect(result.status).toBe(0);
-      expect(existsSync(fileOf(type))).toBe(true);
-    }
-    const result = cli(['validar']);
-    const errors = result.stderr.split('\n').filter((line) => line.includes('GC-N-') && !line.includes('advertencia'));
-    expect(errors).toHaveLength(WITHOUT_TEMPLATE_TODAY.length);
-    for (const line of errors) expect(line).toMatch(/tipo: no existe la plantilla templates\/(guia|plan|programa|instructivo)\.hbs/);
+    expect(again.stdout).toContain('Listo: 8 documentos en output/: 8 sin cambios.\n');
   });
 
   it('never overwrites, and refuses what it cannot write, saying what would be right', () => {

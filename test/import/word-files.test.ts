@@ -118,7 +118,9 @@ describe('a document with its identity in a table at the top of the body', () =>
   it('reads the identity from the table, Word heading styles into sections, and passes check', () => {
     expect(runs.tabla!.status, runs.tabla!.stderr).toBe(0);
     const document = readDocument('AC-G-002');
-    expect(document).toMatchObject({ codigo: 'AC-G-002', titulo: 'GUÍA PARA LA ATENCIÓN DE PETICIONES', proceso: 'Atención al Ciudadano', tipo: 'guia', plantilla: 'procedimiento' });
+    expect(document).toMatchObject({ codigo: 'AC-G-002', titulo: 'GUÍA PARA LA ATENCIÓN DE PETICIONES', proceso: 'Atención al Ciudadano', tipo: 'guia' });
+    // A guía has its own template now: no fallback to the procedure's.
+    expect(document).not.toHaveProperty('plantilla');
     expect(document.versiones).toMatchObject([{ numero: 1, fecha: '2022-08-01' }]);
     expect(document.secciones.map((s) => [s.titulo, (s.secciones ?? []).map((c) => [c.titulo, c.contenido])])).toEqual([
       ['PROPÓSITO', []],

@@ -133,7 +133,7 @@ describe('a normative change, from the repeal to the approved version', () => {
   it('check lists the same review points as warnings, and passes', () => {
     const result = cli('check');
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('Todo en orden: 3 documentos válidos.\n');
+    expect(result.stdout).toBe('Todo en orden: 4 documentos válidos.\n');
     expect(result.stderr).toContain(`${introFile}:3: advertencia: GTI-P-001 v3 (borrador): menciona Decreto 1008 de 2018 (derogada, reemplazada por Decreto 767 de 2022) en texto de «INTRODUCCIÓN»`);
     expect(result.stderr).toMatch(/DE-P-007\.json:\d+:\d+: advertencia: versiones\[1\]: DE-P-007 v2 \(borrador\): faltan firmantes para aprobar/);
     // The draft no longer cites the repealed decree, so the "needs a new version" warning is gone.

@@ -171,7 +171,7 @@ describe('the version lifecycle', () => {
     const csv = readFileSync(join(output, 'listado-maestro.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines).toHaveLength(4); // the heading and the three example documents
+    expect(lines).toHaveLength(5); // the heading and the four example documents
     // Semicolons: Excel in es-CO splits the columns only with its own list separator.
     expect(lines[0]).toBe('entidad;código;título;tipo;proceso;versión vigente;fecha de aprobación;estado;clasificación;responsable;próxima revisión');
     expect(lines.find((l) => l.includes('DE-P-007'))).toContain(';1;30/01/2020;vigente;');

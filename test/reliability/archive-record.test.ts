@@ -159,7 +159,10 @@ describe('approved data is frozen', () => {
 
   it('lets a reclassification through without a new version (it is decided today)', () => {
     const p = project();
-    writeFileSync(p.docFile, readFileSync(p.docFile, 'utf8').replace('"clasificacion": "publica"', '"clasificacion": "publica-reservada"'));
+    writeFileSync(p.docFile, readFileSync(p.docFile, 'utf8').replace(
+        '"clasificacion": "publica"',
+        '"clasificacion": "publica-reservada", "indiceClasificada": {"nombre": "Política institucional", "fundamentoConstitucionalLegal": "Ley 1712 de 2014, artículo 19", "fundamentoJuridicoExcepcion": "Ley 1712 de 2014, artículo 19, literal a", "excepcion": "total", "fechaClasificacion": "2024-01-15", "plazo": "15 años"}',
+      ));
     expect(p.cli('check').status).toBe(0);
   });
 });
