@@ -5,11 +5,12 @@
 // checked against their register entries, and signatures as signatures
 // (signatures/added-files.ts). Build runs it before anything archived is
 // shown; `docctl verify` prints its findings and each entity's chain head.
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorProblem, type Problem } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
 import { readManifest, sha256, type Manifest } from './manifest.js';
+import { readArchivedFile } from './read-archived-file.js';
 import { ARCHIVE_DIR, archiveDir, MANIFEST_NAME, REGISTER_NAME, SOURCE_NAME, VERSION_FOLDER } from './paths.js';
 import { annulment, archivingEntry, readRegister, type RegisterEntry, type RegisterRead } from './register.js';
 import { checkAddedFiles, type SignatureReport } from './signatures/added-files.js';
@@ -72,17 +73,8 @@ function verifyVersion(slug: string, code: string, number: number, dir: string, 
   for (const file of manifest.archivos) {
     const path = join(dir, file.nombre);
     checked++;
-    let bytes: Buffer;
-    try {
-      if (!lstatSync(path).isFile()) {
-        findings.push({ file: path, message: 'no es un archivo regular (¿un enlace o una carpeta?)' });
-        continue;
-      }
-      bytes = readFileSync(path);
-    } catch {
-      findings.push({ file: path, message: 'falta (fue borrado o movido)' });
-      continue;
-    }
+    const bytes = readArchivedFile(path, 'falta (fue borrado o movido)', findings);
+    if (!bytes) continue;
     if (bytes.byteLength !== file.bytes || sha256(bytes) !== file.sha256) findings.push({ file: path, message: 'fue modificado: su SHA-256 no coincide con el del manifiesto' });
   }
   if (!listed.has(SOURCE_NAME)) findings.push({ file: join(dir, MANIFEST_NAME), message: `el manifiesto no incluye ${SOURCE_NAME}, de donde se publica la versión` });

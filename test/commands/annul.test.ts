@@ -4,7 +4,8 @@
 // data file and summary. Crashes between its steps are approve-crash.test.ts.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureStdout } from '../support/capture-output.js';
 import { sha256 } from '../../src/archive/manifest.js';
 import { appendRegister, readRegister } from '../../src/archive/register.js';
 import { runAnnul, type AnnulArguments } from '../../src/commands/annul.js';
@@ -16,15 +17,7 @@ const SLUG = 'personeria-cartagena';
 const CODE = 'DE-P-007';
 const DOC = `${SLUG}/documentos/${CODE}.json`;
 
-let stdout: string[];
-beforeEach(() => {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureStdout();
 
 function project() {
   const dir = copyProject(SEEDS);
@@ -46,7 +39,7 @@ async function refusal(p: ReturnType<typeof project>, over: Partial<AnnulArgumen
   }
   expect(thrown).toBeInstanceOf(UserError);
   expect(p.state()).toEqual(before);
-  expect(stdout).toEqual([]);
+  expect(output.lines).toEqual([]);
   return thrown as UserError;
 }
 
@@ -118,7 +111,7 @@ describe('docctl anular', () => {
     expect(entry.manifiestoSha256).toBe(sha256(readFileSync(join(p.archive, CODE, 'v1', 'manifiesto.json'))));
     const doc = JSON.parse(readFileSync(p.docFile, 'utf8')) as { versiones: { anulada?: Record<string, unknown> }[] };
     expect(doc.versiones[0]!.anulada).toMatchObject({ motivo: 'Se aprobó sin acta', por: 'Marta Díaz' });
-    const said = stdout.join('');
+    const said = output.lines.join('');
     expect(said).toContain(`${CODE} versión `);
     expect(said).toContain(`: aprobación anulada por Marta Díaz (entrada ${entry.n} de `);
     expect(said).toContain('registro.jsonl); nada se borró.\n');

@@ -4,10 +4,11 @@
 // checked as a PDF signature too: its first bytes are the archived PDF (or
 // the previous signed copy) exactly, its own signature covers the whole
 // file, and the signature itself verifies (check-cms.ts).
-import { lstatSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { sha256 } from '../manifest.js';
+import { readArchivedFile } from '../read-archived-file.js';
 import { addedFiles, type RegisterEntry } from '../register.js';
 import { checkCms } from './check-cms.js';
 import { ROLE_LABELS, type SignatureRole } from './roles.js';
@@ -118,17 +119,8 @@ export function checkAddedFiles(dir: string, entries: readonly RegisterEntry[], 
     const name = entry.archivo!;
     const path = join(dir, name);
     known.add(name);
-    let bytes: Buffer;
-    try {
-      if (!lstatSync(path).isFile()) {
-        findings.push({ file: path, message: 'no es un archivo regular (¿un enlace o una carpeta?)' });
-        continue;
-      }
-      bytes = readFileSync(path);
-    } catch {
-      findings.push({ file: path, message: `falta (fue borrado o movido); el registro lo agregó en la entrada ${entry.n}` });
-      continue;
-    }
+    const bytes = readArchivedFile(path, `falta (fue borrado o movido); el registro lo agregó en la entrada ${entry.n}`, findings);
+    if (!bytes) continue;
     if (sha256(bytes) !== entry.archivoSha256) findings.push({ file: path, message: `fue modificado: su SHA-256 no coincide con el del registro (entrada ${entry.n})` });
     if (entry.evento === 'adjunto') {
       attachment = name;
