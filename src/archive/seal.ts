@@ -6,10 +6,10 @@
 // follows (register.ts); a crash between the two is completed by the next
 // approve or build (recover.ts).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { passFaultPoint } from '../fault-points.js';
-import { asUserError } from '../publish/atomic-write.js';
+import { asUserError, writeNewFileFlushed } from '../publish/atomic-write.js';
 import { manifestText, sha256, type Manifest } from './manifest.js';
 import { MANIFEST_NAME, PREPARING_MARK } from './paths.js';
 import { appendRegister, type RegisterEntry } from './register.js';
@@ -17,18 +17,6 @@ import { appendRegister, type RegisterEntry } from './register.js';
 export interface FileToArchive {
   readonly name: string;
   readonly bytes: Uint8Array;
-}
-
-function writeAndFlush(path: string, bytes: Uint8Array | string): void {
-  const fd = openSync(path, 'wx', 0o644);
-  try {
-    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    let offset = 0;
-    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function flushFolder(dir: string): void {
@@ -79,8 +67,8 @@ export function sealVersion(request: SealRequest): Sealed {
   const text = manifestText(manifest);
   try {
     mkdirSync(staging, { recursive: true });
-    for (const file of request.files) writeAndFlush(join(staging, file.name), file.bytes);
-    writeAndFlush(join(staging, MANIFEST_NAME), text);
+    for (const file of request.files) writeNewFileFlushed(join(staging, file.name), file.bytes);
+    writeNewFileFlushed(join(staging, MANIFEST_NAME), text);
     // Read-only as a visible signal to people and other programs; docctl itself relies on the hashes.
     for (const name of [...request.files.map((f) => f.name), MANIFEST_NAME]) chmodSync(join(staging, name), 0o444);
     flushFolder(staging);

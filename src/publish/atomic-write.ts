@@ -72,11 +72,14 @@ export function createFileAtomic(path: string, bytes: Uint8Array | string): bool
   }
 }
 
-function writeAtomically(path: string, bytes: Uint8Array | string, exclusive = false): boolean {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const fd = openSync(temp, 'wx', 0o644);
+/**
+ * Creates `path` (never replacing a file there), writes all of `bytes` and
+ * flushes them to disk before returning; a failed write leaves no partial
+ * file. The step under every atomic write here and under the archive's
+ * staging folder (archive/seal.ts).
+ */
+export function writeNewFileFlushed(path: string, bytes: Uint8Array | string): void {
+  const fd = openSync(path, 'wx', 0o644);
   try {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     let offset = 0;
@@ -84,10 +87,17 @@ function writeAtomically(path: string, bytes: Uint8Array | string, exclusive = f
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
-    rmSync(temp, { force: true });
+    rmSync(path, { force: true });
     throw error;
   }
   closeSync(fd);
+}
+
+function writeAtomically(path: string, bytes: Uint8Array | string, exclusive = false): boolean {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  writeNewFileFlushed(temp, bytes);
   if (exclusive) {
     try {
       linkSync(temp, path);
