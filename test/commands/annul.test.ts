@@ -5,7 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureStdout } from '../support/capture-output.js';
+import { captureOutput } from '../support/capture-output.js';
 import { sha256 } from '../../src/archive/manifest.js';
 import { appendRegister, readRegister } from '../../src/archive/register.js';
 import { runAnnul, type AnnulArguments } from '../../src/commands/annul.js';
@@ -17,7 +17,7 @@ const SLUG = 'personeria-cartagena';
 const CODE = 'DE-P-007';
 const DOC = `${SLUG}/documentos/${CODE}.json`;
 
-const output = captureStdout();
+const output = captureOutput();
 
 function project() {
   const dir = copyProject(SEEDS);
@@ -39,7 +39,7 @@ async function refusal(p: ReturnType<typeof project>, over: Partial<AnnulArgumen
   }
   expect(thrown).toBeInstanceOf(UserError);
   expect(p.state()).toEqual(before);
-  expect(output.lines).toEqual([]);
+  expect(output.stdout).toEqual([]);
   return thrown as UserError;
 }
 
@@ -111,7 +111,7 @@ describe('docctl anular', () => {
     expect(entry.manifiestoSha256).toBe(sha256(readFileSync(join(p.archive, CODE, 'v1', 'manifiesto.json'))));
     const doc = JSON.parse(readFileSync(p.docFile, 'utf8')) as { versiones: { anulada?: Record<string, unknown> }[] };
     expect(doc.versiones[0]!.anulada).toMatchObject({ motivo: 'Se aprobó sin acta', por: 'Marta Díaz' });
-    const said = output.lines.join('');
+    const said = output.stdout.join('');
     expect(said).toContain(`${CODE} versión `);
     expect(said).toContain(`: aprobación anulada por Marta Díaz (entrada ${entry.n} de `);
     expect(said).toContain('registro.jsonl); nada se borró.\n');

@@ -6,7 +6,8 @@
 // test/lifecycle/workflow.test.ts run the real one.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput } from '../support/capture-output.js';
 import { runApprove, type ApproveArguments } from '../../src/commands/approve.js';
 import { refreshSite } from '../../src/commands/build.js';
 import { todayInColombia } from '../../src/dates.js';
@@ -46,16 +47,8 @@ function project(edit: (doc: Doc) => void = () => {}) {
   return { file, options, approve, text: () => readFileSync(file, 'utf8') };
 }
 
-let stdout: string[];
-let stderr: string[];
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-});
+const output = captureOutput();
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.mocked(refreshSite).mockClear();
 });
 
@@ -90,7 +83,7 @@ describe('approve refuses, each reason alone', () => {
     const setup = project((doc) => (doc.titulo = ''));
     const before = setup.text();
     expect(await setup.approve()).toBe(1);
-    const printed = stderr.join('');
+    const printed = output.stderr.join('');
     expect(printed).toMatch(/GC-P-001\.json:\d+:\d+: titulo: "" no puede estar vacío/);
     expect(printed).toMatch(/Corrija los errores antes de aprobar\.\n$/);
     expect(setup.text()).toBe(before);
@@ -141,7 +134,7 @@ describe('approve refuses, each reason alone', () => {
     writeFileSync(join(broken, 'nota.txt'), 'sin manifiesto');
     const before = setup.text();
     expect(await setup.approve()).toBe(1);
-    const printed = stderr.join('');
+    const printed = output.stderr.join('');
     expect(printed).toMatch(/GC-P-009\/v1\/manifiesto\.json: falta el manifiesto \(manifiesto\.json\); la carpeta tiene archivos/);
     expect(printed).toMatch(/Corrija los errores antes de aprobar; no se cambió nada\.\n$/);
     expect(setup.text()).toBe(before);
@@ -219,8 +212,8 @@ describe('approve, when nothing is missing', () => {
       { ...approvedDraft, fecha: '2021-06-01', acta: { numero: '011', fecha: '2021-06-01', comite: 'Comité de Calidad' } },
     ]);
     expect({ ...after, versiones: [] }).toEqual({ ...before, versiones: [] });
-    expect(stdout.join('')).toContain('GC-P-001 versión 3.0 aprobada mediante el acta No. 011 (2021-06-01) y archivada en ');
-    expect(stdout.join('')).toContain('entidad-prueba/archivo/GC-P-001/v3/\n');
+    expect(output.stdout.join('')).toContain('GC-P-001 versión 3.0 aprobada mediante el acta No. 011 (2021-06-01) y archivada en ');
+    expect(output.stdout.join('')).toContain('entidad-prueba/archivo/GC-P-001/v3/\n');
   });
 
   it('approves a first version: no earlier date to respect, the committee from --comite', async () => {
@@ -243,7 +236,7 @@ describe('approve, when nothing is missing', () => {
   it('shows what the archive will say before approving, and a draft without signers says so', async () => {
     const setup = project((doc) => (doc.versiones[1]!.firmantes = []));
     expect(await setup.approve({ fecha: '2022-05-01' })).toBe(0);
-    const summary = stdout.join('');
+    const summary = output.stdout.join('');
     expect(summary).toContain('Se aprobará y archivará (lo archivado no se puede reescribir):\n');
     expect(summary).toContain('  Versión:        2.0 (Actualización)\n');
     expect(summary).toContain('  Fecha:          2022-05-01\n');

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureStdout } from '../support/capture-output.js';
+import { captureOutput } from '../support/capture-output.js';
 import { runDiscard, type DiscardArguments } from '../../src/commands/discard.js';
 import { runVersion } from '../../src/commands/version.js';
 import { UserError } from '../../src/errors.js';
@@ -17,7 +17,7 @@ import { hashTree } from '../support/tree-hash.js';
 const CODE = 'GC-P-001';
 const SLUG = 'entidad-prueba';
 
-const output = captureStdout();
+const output = captureOutput();
 
 /** The minimal project; with `open`, a draft opened by docctl version (which saves the undo copy). */
 function project({ open = true } = {}) {
@@ -28,7 +28,7 @@ function project({ open = true } = {}) {
   const pristine = readFileSync(docFile, 'utf8');
   if (open) expect(runVersion(options, CODE, 'Actualización')).toBe(0);
   const undo = undoPath(join(dataDir, SLUG), CODE);
-  output.lines.length = 0; // what docctl version said
+  output.stdout.length = 0; // what docctl version said
   return { dir, dataDir, options, docFile, pristine, undo, state: () => hashTree(dir) };
 }
 
@@ -45,7 +45,7 @@ function refusal(p: ReturnType<typeof project>, over: Partial<DiscardArguments>)
   }
   expect(thrown).toBeInstanceOf(UserError);
   expect(p.state()).toEqual(before);
-  expect(output.lines).toEqual([]);
+  expect(output.stdout).toEqual([]);
   return (thrown as UserError).message;
 }
 
@@ -159,7 +159,7 @@ describe('docctl descartar writes the data back', () => {
     expect(readFileSync(p.docFile, 'utf8')).toBe(p.pristine);
     expect(existsSync(p.undo)).toBe(false);
     expect(existsSync(join(p.dataDir, SLUG, 'deshacer'))).toBe(false);
-    expect(output.lines.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); ${p.docFile} quedó como antes de abrirla\n`);
+    expect(output.stdout.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); ${p.docFile} quedó como antes de abrirla\n`);
   });
 
   it('with --forzar, edits of the draft included, in the JSON and in a Markdown file', () => {
@@ -172,11 +172,11 @@ describe('docctl descartar writes the data back', () => {
     expect(runVersion(p.options, CODE, 'Actualización')).toBe(0);
     writeFileSync(md, 'Texto editado en el borrador.\n');
     editJson(p.dataDir, MINIMAL_DOC, (doc) => (doc.titulo = 'Otro título'));
-    output.lines.length = 0;
+    output.stdout.length = 0;
     expect(runDiscard(p.options, args({ code: CODE, force: true }))).toBe(0);
     expect(readFileSync(p.docFile, 'utf8')).toBe(approvedJson);
     expect(readFileSync(md, 'utf8')).toBe('Texto aprobado.\n');
-    expect(output.lines.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); ${p.docFile}, ${md} quedaron como antes de abrirla\n`);
+    expect(output.stdout.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); ${p.docFile}, ${md} quedaron como antes de abrirla\n`);
   });
 
   it('a discard interrupted after writing back: only the copy is left to remove', () => {
@@ -184,7 +184,7 @@ describe('docctl descartar writes the data back', () => {
     writeFileSync(p.docFile, p.pristine);
     expect(runDiscard(p.options, args({ code: CODE }))).toBe(0);
     expect(existsSync(p.undo)).toBe(false);
-    expect(output.lines.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); sus archivos quedaron como antes de abrirla\n`);
+    expect(output.stdout.join('')).toBe(`${CODE}: se descartó la versión 2 (borrador); sus archivos quedaron como antes de abrirla\n`);
   });
 
   it('--entidad picks one of two entities with the same code', () => {

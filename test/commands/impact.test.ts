@@ -2,21 +2,12 @@
 // what it says of a norm nobody cites. (Finding citations and opening drafts
 // through the real CLI: test/lifecycle/workflow.test.ts.)
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../support/capture-output.js';
 import { runImpact } from '../../src/commands/impact.js';
 import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
 
-let stdout: string[];
-let stderr: string[];
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 function options() {
   const dir = copyProject();
@@ -47,20 +38,20 @@ describe('impacto refuses, each reason alone', () => {
       doc.tipo = 'circular';
     });
     expect(runImpact(opts, 'ley-1712-2014', false, undefined)).toBe(1);
-    expect(stderr.join('')).toMatch(/GC-P-001\.json:\d+:\d+: tipo: "circular" debe ser uno de/);
-    expect(stdout).toEqual([]);
+    expect(output.stderr.join('')).toMatch(/GC-P-001\.json:\d+:\d+: tipo: "circular" debe ser uno de/);
+    expect(output.stdout).toEqual([]);
   });
 });
 
 describe('impacto reports', () => {
   it('a norm nobody cites', () => {
     expect(runImpact(options(), 'Decreto 767 de 2022', false, undefined)).toBe(0);
-    expect(stdout.join('')).toBe('Decreto 767 de 2022 (decreto-767-2022)\n  Ningún documento la cita.\n');
+    expect(output.stdout.join('')).toBe('Decreto 767 de 2022 (decreto-767-2022)\n  Ningún documento la cita.\n');
   });
 
   it('a cited norm, by id, with the document and where it cites it', () => {
     expect(runImpact(options(), 'ley-1712-2014', false, undefined)).toBe(0);
-    expect(stdout.join('')).toBe(
+    expect(output.stdout.join('')).toBe(
       'Ley 1712 de 2014 (ley-1712-2014)\n' +
         '  entidad-prueba  GC-P-001  «Política de prueba»  versión vigente 1.0\n' +
         '    citada en: marco jurídico (normas[0])\n' +

@@ -2,7 +2,8 @@
 // data file unchanged), and what opening a draft writes.
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../support/capture-output.js';
 import { runVersion } from '../../src/commands/version.js';
 import { UserError } from '../../src/errors.js';
 import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
@@ -19,17 +20,7 @@ function project(edit: (doc: Doc) => void = () => {}) {
   return { file, options, text: () => readFileSync(file, 'utf8') };
 }
 
-let stdout: string[];
-let stderr: string[];
-beforeEach(() => {
-  stdout = [];
-  stderr = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureOutput();
 
 function expectRefusal(setup: ReturnType<typeof project>, code: string | undefined, reason: string | undefined, message: string) {
   const before = setup.text();
@@ -87,7 +78,7 @@ describe('version refuses, each reason alone', () => {
     const setup = project((doc) => (doc.versiones[0]!.fecha = '2021-13-01'));
     const before = setup.text();
     expect(runVersion(setup.options, 'GC-P-001', 'Cambio')).toBe(1);
-    expect(stderr.join('')).toMatch(/versiones\[0\]\.fecha: "2021-13-01" no es una fecha válida del calendario\n[\s\S]*Corrija los errores antes de abrir una versión\.\n$/);
+    expect(output.stderr.join('')).toMatch(/versiones\[0\]\.fecha: "2021-13-01" no es una fecha válida del calendario\n[\s\S]*Corrija los errores antes de abrir una versión\.\n$/);
     expect(setup.text()).toBe(before);
   });
 });
@@ -114,7 +105,7 @@ describe('version opens a draft', () => {
     expect(runVersion(setup.options, 'GC-P-001', '  Actualización por el Decreto 767 de 2022 ')).toBe(0);
     const after = JSON.parse(setup.text()) as Doc;
     expect(after).toEqual({ ...before, versiones: [...before.versiones, { numero: 4, estado: 'borrador', descripcion: 'Actualización por el Decreto 767 de 2022' }] });
-    expect(stdout.join('')).toBe(
+    expect(output.stdout.join('')).toBe(
       `Se abrió la versión 4 (borrador) de GC-P-001 en ${setup.file}.\n` +
         'Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl aprobar GC-P-001 --acta "…"\n',
     );

@@ -1,14 +1,15 @@
-// For tests that call a command in this process: what it writes to stdout is
-// kept in an array (read it after the call), stderr is silenced, and both are
-// restored after each test.
+// For tests that call a command in this process: what it writes to stdout
+// and stderr is kept in arrays (read them after the call), and both streams
+// are restored after each test.
 import { afterEach, beforeEach, vi } from 'vitest';
 
-export function captureStdout(): { readonly lines: string[] } {
-  const captured = { lines: [] as string[] };
+export function captureOutput(): { readonly stdout: string[]; readonly stderr: string[] } {
+  const captured = { stdout: [] as string[], stderr: [] as string[] };
   beforeEach(() => {
-    captured.lines = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (captured.lines.push(String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    captured.stdout = [];
+    captured.stderr = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (captured.stdout.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (captured.stderr.push(String(chunk)), true));
   });
   afterEach(() => {
     vi.restoreAllMocks();
