@@ -21,7 +21,8 @@ import { inForce, inspectEntityArchive, versionsOf, type ArchivedVersion, type E
 import { UserError } from '../errors.js';
 import { personNameKey, visibleName } from '../fold-text.js';
 import { displayPath } from '../load/load-project.js';
-import { writeFileAtomic } from '../publish/atomic-write.js';
+import { readUserFile, type UserFileKind } from '../load/read-user-file.js';
+import { createFileAtomic } from '../publish/atomic-write.js';
 import type { CommonOptions } from './options.js';
 
 export interface SignArguments {
@@ -59,6 +60,13 @@ export function chooseVersion(archive: EntityArchive, code: string, requested: s
 }
 
 /** "2026-11-30 10:15 (hora de Colombia)": Colombia keeps UTC−5 all year. */
+/** A PKCS#12 file holds a key and a short chain: kilobytes. 1 MB is generous. */
+const CERTIFICATE_FILE: UserFileKind = {
+  what: 'el certificado',
+  maxBytes: 1024 * 1024,
+  whenTooBig: 'indique el archivo .p12 o .pfx de su certificado de firma digital',
+};
+
 const colombianTime = (date: Date) => `${new Date(date.getTime() - 5 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (hora de Colombia)`;
 
 export async function runSign(options: CommonOptions, args: SignArguments): Promise<number> {
@@ -86,12 +94,7 @@ export async function runSign(options: CommonOptions, args: SignArguments): Prom
   const previous = readFileSync(join(version.dir, previousName));
 
   const certificateFile = args.certificate;
-  let certificateBytes: Buffer;
-  try {
-    certificateBytes = readFileSync(certificateFile);
-  } catch (error) {
-    throw new UserError(`${certificateFile}: no se pudo leer el certificado (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const certificateBytes = readUserFile(certificateFile, CERTIFICATE_FILE);
   const password = await readPassword(certificateFile);
   const identity = readPkcs12(certificateBytes, password, certificateFile);
   const now = new Date();
@@ -134,7 +137,8 @@ export async function runSign(options: CommonOptions, args: SignArguments): Prom
     if (!again || again.signatures.length !== version.signatures.length || existsSync(path)) {
       throw new UserError(`${where} cambió mientras se firmaba (otra firma se registró antes); vuelva a ejecutar docctl firmar`);
     }
-    writeFileAtomic(path, signed);
+    // Write-once: created beside its name and linked in, never renamed over a file that appeared meanwhile.
+    if (!createFileAtomic(path, signed)) throw new UserError(`${where} cambió mientras se firmaba (otra firma se registró antes); vuelva a ejecutar docctl firmar`);
     return appendRegister(archive.dir, {
       evento: 'firma',
       codigo: code,

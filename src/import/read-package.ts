@@ -3,13 +3,19 @@
 // message that says what the file is and what would be right: not a DOCX at
 // all, an encrypted (password-protected) file, a legacy .doc, a document with
 // macros, a zip bomb or a file too large to be a document.
-import { readFileSync, statSync } from 'node:fs';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { UserError } from '../errors.js';
 import { displayPath } from '../load/load-project.js';
+import { readUserFile, type UserFileKind } from '../load/read-user-file.js';
 
 /** Larger than any controlled document with its figures; a bigger file is not read at all. */
 export const MAX_DOCX_BYTES = 25 * 1024 * 1024;
+const WORD_FILE: UserFileKind = {
+  what: 'el documento de Word',
+  maxBytes: MAX_DOCX_BYTES,
+  whenTooBig:
+    'un documento controlado pesa mucho menos: reduzca o quite las imágenes grandes en Word (Archivo → Comprimir imágenes) y vuelva a importarlo',
+};
 /** What the parts may add up to once unpacked: a small file that unpacks to more is a zip bomb. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
@@ -29,21 +35,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
 
 export function readDocxPackage(path: string): DocxPackage {
   const shownPath = displayPath(path);
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new UserError(`${shownPath} no es un archivo; indique la ruta de un documento de Word (.docx)`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`no se encontró el archivo ${shownPath}; revise la ruta del documento de Word (.docx)`);
-  }
-  if (size > MAX_DOCX_BYTES) {
-    throw new UserError(
-      `${shownPath} pesa ${megabytes(size)} MB y el límite para importar es ${megabytes(MAX_DOCX_BYTES)} MB; un documento controlado pesa mucho menos: reduzca o quite las imágenes grandes en Word (Archivo → Comprimir imágenes) y vuelva a importarlo`,
-    );
-  }
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes = new Uint8Array(readUserFile(path, WORD_FILE));
   if (bytes.length === 0) throw new UserError(`${shownPath} está vacío (0 bytes); no es un documento de Word`);
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new UserError(

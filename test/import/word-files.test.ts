@@ -180,7 +180,7 @@ describe('bad input: a clear Spanish error, exit 1, nothing written', () => {
         closeSync(fd);
         return path;
       },
-      /pesa 50 MB y el límite para importar es 25 MB/,
+      /el documento de Word pesa 50\.0 MB y el límite es 25\.0 MB; un documento controlado pesa mucho menos/,
     ],
     ['a code that already exists', () => join(work, 'ajeno.docx'), /ya existe \S*data\/entidad-prueba\/documentos\/GC-P-001\.json; docctl importar nunca sobrescribe/],
   ];
