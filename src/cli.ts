@@ -10,7 +10,7 @@
 // rewritten, it takes one short and one long help flag (docctl takes -h,
 // --ayuda and --help), and its current major needs Node 22 — the tables do
 // the same in fewer lines, all in Spanish.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { findCommand, COMMANDS, type CommandSpec } from './cli/commands.js';
 import { resolveEntity } from './cli/entity.js';
 import { commandHelp, generalHelp } from './cli/help.js';
 import { GLOBAL_OPTIONS, parseArgsOptions, type OptionValues } from './cli/options.js';
-import { resolveOptions } from './commands/options.js';
+import { PACKAGE_ROOT, resolveOptions } from './commands/options.js';
 import { printProblems } from './commands/report.js';
 import { isRealIsoDate, todayInColombia } from './dates.js';
 import { UserError } from './errors.js';
@@ -53,6 +53,12 @@ function checkOptions(command: CommandSpec, values: OptionValues): void {
 async function main(argv: readonly string[]): Promise<number> {
   // Lets the tests prove how a genuine bug is reported, without planting one.
   if (process.env.DOCCTL_SIMULAR_ERROR_INTERNO === '1') throw new TypeError('error interno simulado (DOCCTL_SIMULAR_ERROR_INTERNO)');
+  // Alone, --version is docctl's own; after a command it stays that command's
+  // option (anular, firmar… --version N), so the tables need not change.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`docctl ${docctlVersion()}\n`);
+    return 0;
+  }
   const { values, positionals } = parse(argv);
   const [name, ...args] = positionals;
   const wantsHelp = values.ayuda === true || values.help === true;
@@ -87,6 +93,10 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   const entity = values.entidad === undefined ? undefined : resolveEntity(options.dataDir, values.entidad);
   return command.run({ options, values, args, entity });
+}
+
+function docctlVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 const MAX_THREADS = 64;

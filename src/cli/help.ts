@@ -30,7 +30,8 @@ export function generalHelp(): string {
     `Uso: docctl <comando> [argumentos] [opciones]\n\n` +
     `Comandos (entre paréntesis, su nombre en inglés, que también sirve):\n${commands}\n` +
     `Opciones de todos los comandos:\n${optionRows(GLOBAL_OPTIONS)}\n` +
-    `Ayuda de un comando, con sus opciones y un ejemplo: docctl <comando> --ayuda (o -h, --help, docctl ayuda <comando>)\n`
+    `Ayuda de un comando, con sus opciones y un ejemplo: docctl <comando> --ayuda (o -h, --help, docctl ayuda <comando>)\n` +
+    `Versión de docctl: docctl --version (o -V)\n`
   );
 }
 

@@ -33,6 +33,18 @@ describe('help', () => {
     expect(approve.stdout).toContain('docctl aprobar DE-P-007 --acta "004"');
   });
 
+  it('prints its own version for --version or -V alone; after a command --version stays that command\'s option', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = runCli([flag]);
+      expect(result.status, flag).toBe(0);
+      expect(result.stdout).toBe(`docctl ${version}\n`);
+    }
+    const annul = runCli(['anular', 'DE-P-007', '--version']);
+    expect(annul.status).toBe(1);
+    expect(annul.stderr).toBe('docctl: a la opción --version le falta su valor; use docctl --ayuda\n');
+  });
+
   it('refuses an option the command does not take, and an unknown command, pointing at the help', () => {
     const option = runCli(['generar', '--acta', '004']);
     expect(option.status).toBe(1);
