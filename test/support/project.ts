@@ -51,7 +51,7 @@ export interface CliResult {
 }
 
 // By path: `--import tsx` would be looked for from the working directory, and a test may run docctl inside a copied project.
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+export const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** Runs the real CLI (TypeScript through tsx) as a user would, in `cwd` (by default, the repository). */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
