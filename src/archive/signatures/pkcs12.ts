@@ -18,6 +18,9 @@ export interface SigningIdentity {
 
 const toBuffer = (binary: string) => Buffer.from(binary, 'binary');
 
+const notRsa = (file: string) =>
+  `${file}: la llave privada no es RSA; docctl firma con certificados RSA, como los que emiten las entidades de certificación acreditadas por ONAC`;
+
 export function readPkcs12(bytes: Buffer, password: string, file: string): SigningIdentity {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -29,7 +32,7 @@ export function readPkcs12(bytes: Buffer, password: string, file: string): Signi
       throw new UserError(`${file}: la contraseña del certificado no es correcta (DOCCTL_CLAVE_CERTIFICADO o la que escribió); nada se firmó`);
     }
     if (/Unknown OID|Cannot read private key/i.test(message)) {
-      throw new UserError(`${file}: la llave privada no es RSA; docctl firma con certificados RSA, como los que emiten las entidades de certificación acreditadas por ONAC`);
+      throw new UserError(notRsa(file));
     }
     throw new UserError(`${file}: no es un archivo PKCS#12 (.p12 o .pfx) legible: ${message}; exporte el certificado con su llave privada en formato PKCS#12`);
   }
@@ -37,6 +40,8 @@ export function readPkcs12(bytes: Buffer, password: string, file: string): Signi
   const keyBags = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)];
   const certBags = bags(forge.pki.oids.certBag!);
   const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+  // node-forge reads RSA keys only: an EC (or other) key comes back as a bag without a key.
+  if (!key && keyBags.length > 0) throw new UserError(notRsa(file));
   if (!key) throw new UserError(`${file}: el archivo no trae la llave privada, solo certificados; exporte el certificado CON su llave privada (PKCS#12) para poder firmar`);
   const certificates = certBags.flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const own = certificates.find((cert) => {
