@@ -93,7 +93,7 @@ export function field(ids: FieldIds, path: readonly (string | number)[], value: 
   const found = schemaAt(options.markdownFile ? [...path.slice(0, -1), 'contenido'] : path);
   const schema = found?.schema ?? {};
   const id = ids.id();
-  const label = options.label ?? FIELD_LABELS[key] ?? key;
+  const label = options.label ?? FIELD_LABELS[options.markdownFile ? 'contenido' : key] ?? key;
   const help = options.markdownFile ? `Texto en Markdown, guardado en documentos/${options.markdownFile.path}.` : schema.description;
   const describedBy = [help ? `${id}-ayuda` : undefined, `${id}-error`].filter(Boolean).join(' ');
   const common = {
