@@ -14,6 +14,7 @@ header.barra p { margin: 0; font-weight: 600; }
 main { padding: 1rem; }
 h1 { font-size: 1.4rem; margin: .2rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; }
+td:first-child { white-space: nowrap; }
 th, td { text-align: left; border-bottom: 1px solid #ccc; padding: .4rem; vertical-align: top; }
 .estado { display: inline-block; border: 1px solid var(--borde); border-radius: .3rem; padding: 0 .35rem; margin: 0 .2rem .2rem 0; font-size: .85rem; }
 .estado-borrador { background: #fff4d6; }
