@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { openVersion } from './actions.js';
 import { documentIndex } from './document-index.js';
 import { EDITOR_SCRIPT } from './client-script.js';
 import { EDITOR_STYLE } from './client-style.js';
@@ -22,6 +23,8 @@ const editSchema = z.object({
   markdown: z.record(z.string().max(300), z.string()).default({}),
   markdownHashes: z.record(z.string().max(300), z.string()).default({}),
 });
+
+const versionSchema = z.object({ entity: z.string().max(200), code: z.string().max(200), hash: z.string().regex(/^[0-9a-f]{64}$/), reason: z.string().max(2000) });
 
 const SECURITY_HEADERS = {
   // Only the editor's own script and style; the preview iframe gets its page by srcdoc, the PDF as a blob.
@@ -98,6 +101,12 @@ export function editorApp(workspace: Workspace, token: string, port: () => numbe
     const result = saveDraft(workspace, { ...asDraftEdit(edit), hash: edit.hash, markdownHashes: edit.markdownHashes });
     if (!result.saved) return c.json({ mensaje: result.message }, result.status);
     return c.json({ hash: result.hash, hashesMarkdown: result.markdownHashes, escritos: result.written });
+  });
+  app.post('/api/version', async (c) => {
+    const parsed = versionSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ mensaje: 'Solicitud rechazada: los datos enviados no tienen la forma esperada.' }, 400);
+    const result = openVersion(workspace, parsed.data);
+    return result.done ? c.json({ mensaje: result.message }) : c.json({ mensaje: result.message }, result.status);
   });
   app.notFound((c) => c.html(messagePage('Página no encontrada', `El editor no tiene la página ${c.req.path}.`, token), 404));
   return app;

@@ -37,6 +37,23 @@ export const EDITOR_SCRIPT = `(function () {
     filterState.addEventListener('change', applyFilter);
   }
 
+  // A new version: the same as docctl version, then the page again with its draft.
+  var versionForm = document.getElementById('nueva-version');
+  if (versionForm) {
+    versionForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var versionStatus = document.getElementById('estado-version');
+      versionStatus.textContent = 'Abriendo la versión…';
+      post('/api/version', { entity: versionForm.getAttribute('data-entidad'), code: versionForm.getAttribute('data-codigo'), hash: versionForm.getAttribute('data-hash'), reason: document.getElementById('motivo').value })
+        .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+        .then(function (result) {
+          versionStatus.textContent = result.body.mensaje;
+          if (result.ok) window.location.reload();
+        })
+        .catch(function () { versionStatus.textContent = 'No se pudo abrir la versión: ¿sigue abierto el editor?'; });
+    });
+  }
+
   var form = document.getElementById('borrador');
   if (!form) return;
   var controls = Array.prototype.slice.call(form.querySelectorAll('[data-ruta]'));

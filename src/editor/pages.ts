@@ -114,7 +114,18 @@ export function documentPage(workspace: Workspace, entity: string, code: string,
   ]);
   const notice: Element[] = hasDraft
     ? []
-    : [h('p', { className: ['aviso'] }, `Este documento no tiene una versión en borrador: sus versiones aprobadas no se editan. Para cambiarlo, abra una versión nueva (docctl version ${code} --motivo "…").`)];
+    : [
+        h('p', { className: ['aviso'] }, 'Este documento no tiene una versión en borrador: sus versiones aprobadas no se editan. Para cambiarlo, abra una versión nueva.'),
+        h('form', { id: 'nueva-version', dataEntidad: entity, dataCodigo: code, dataHash: sha256(text), 'aria-labelledby': 'nueva-version-titulo' }, [
+          h('h2', { id: 'nueva-version-titulo' }, 'Abrir una versión nueva'),
+          h('div', { className: ['campo'] }, [
+            h('label', { htmlFor: 'motivo' }, 'Motivo del cambio'),
+            h('p', { className: ['ayuda'], id: 'motivo-ayuda' }, 'Será la descripción de la versión en el control de cambios, p. ej. «Actualización por el Decreto 767 de 2022».'),
+            h('textarea', { id: 'motivo', name: 'motivo', rows: 2, required: true, 'aria-describedby': 'motivo-ayuda' }),
+          ]),
+          h('div', { className: ['acciones'] }, [h('button', { type: 'submit' }, 'Abrir versión'), h('p', { id: 'estado-version', role: 'status' })]),
+        ]),
+      ];
   const form = h('form', { id: 'borrador', dataEntidad: entity, dataCodigo: code, dataHash: sha256(text), 'aria-labelledby': 'titulo-doc' }, [
     h('div', { className: ['acciones'] }, [
       h('button', { type: 'submit', disabled: hasDraft ? undefined : true }, 'Guardar'),

@@ -138,6 +138,20 @@ describe('docctl editor in the browser', () => {
     // Saved twice is saved once: nothing left to write.
     await page.getByRole('button', { name: 'Guardar' }).click();
     await expect.poll(() => page.locator('#estado-guardado').textContent(), { timeout: 30_000 }).toBe('No había cambios que guardar.');
+  });
+
+  it('opens a new version of an approved document with its reason, as docctl version does, and passes axe', async () => {
+    const approved = 'alcaldia-cartagena/documentos/GTI-P-001.json';
+    await page.goto(`${editor.url}documento/alcaldia-cartagena/GTI-P-001`);
+    expect(await page.getByLabel('Título', { exact: true }).getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Guardar' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Motivo del cambio').fill('Actualización por el Decreto 767 de 2022');
+    await page.getByRole('button', { name: 'Abrir versión' }).click();
+    await page.getByRole('group', { name: 'Versión 3 (borrador)' }).waitFor({ timeout: 60_000 });
+    const versions = (JSON.parse(readFileSync(join(dataDir, approved), 'utf8')) as { versiones: { numero: number; estado?: string; descripcion: string }[] }).versiones;
+    expect(versions.at(-1)).toMatchObject({ numero: 3, estado: 'borrador', descripcion: 'Actualización por el Decreto 767 de 2022' });
+    expect(await page.getByLabel('Título', { exact: true }).getAttribute('readonly')).toBeNull();
     expect(consoleErrors).toEqual([]);
   });
 });

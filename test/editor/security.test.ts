@@ -94,6 +94,14 @@ describe('docctl editor: security', () => {
     await expectRefused(409, () => postJson(editor.port, '/api/guardar', token, edit({ hash: sha256(`${opened} `) })), /cambió en el disco desde que abrió el documento/);
   });
 
+  it('opens no version on a file changed since it was opened, nor without the token', async () => {
+    const approved = 'alcaldia-cartagena/documentos/GTI-P-001.json';
+    const request = { entity: 'alcaldia-cartagena', code: 'GTI-P-001', hash: sha256('otro texto'), reason: 'Motivo' };
+    await expectRefused(409, () => postJson(editor.port, '/api/version', token, request), /cambió en el disco desde que lo abrió/);
+    const current = { ...request, hash: sha256(readFileSync(join(dataDir, approved))) };
+    await expectRefused(403, () => postJson(editor.port, '/api/version', undefined, current), /falta la clave de la sesión/);
+  });
+
   it('refuses edits of an approved version and of the code', async () => {
     await expectRefused(400, () => postJson(editor.port, '/api/guardar', token, edit({ changes: [{ path: ['codigo'], value: 'OTRO' }] })), /no se cambia desde el editor/);
     const approved = 'alcaldia-cartagena/documentos/GTI-P-001.json';
