@@ -82,6 +82,24 @@ describe('docctl editor in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('is usable with the keyboard alone: skip link, filter, open a document, reach its fields and Save', async () => {
+    await page.goto(editor.url);
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName ?? ''}#${document.activeElement?.id ?? ''}:${document.activeElement?.textContent?.trim().slice(0, 40) ?? ''}`);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('A#:Saltar al contenido principal');
+    const tabUntil = async (wanted: RegExp, most = 12) => {
+      for (let i = 0; i < most && !wanted.test(await focused()); i++) await page.keyboard.press('Tab');
+      expect(await focused()).toMatch(wanted);
+    };
+    await tabUntil(/^INPUT#filtro-texto/);
+    await page.keyboard.type(CODE);
+    await tabUntil(new RegExp(`^A#:${CODE}$`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/documento/${ENTITY}/${CODE}`);
+    await tabUntil(/^BUTTON#:Guardar$/);
+    await tabUntil(/^INPUT#campo-2:/);
+  });
+
   it('opens a draft in forms with the preview of its HTML edition, and passes axe', async () => {
     await page.goto(editor.url);
     await page.getByRole('link', { name: CODE }).click();
