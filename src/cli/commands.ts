@@ -272,6 +272,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: async ({ options, entity }) => (await import('../commands/listado.js')).runListado(options, entity),
   },
   {
+    name: 'editor',
+    aliases: [],
+    usage: '[--puerto N] [--abrir]',
+    maxArgs: 0,
+    options: ['puerto', 'abrir'],
+    summary: 'abre el editor en el navegador: formularios, vista previa y guardado de los borradores',
+    description:
+      'Sirve el editor en http://127.0.0.1:<puerto>/ (solo desde este computador) hasta Ctrl+C: la lista de documentos\n' +
+      'con su estado, y cada borrador en formularios, con los mensajes de docctl validar junto a cada campo y la\n' +
+      'vista previa de la edición HTML (y el PDF) mientras escribe. Guarda en los mismos archivos JSON y Markdown,\n' +
+      'y nunca sobre un archivo que cambió en el disco desde que lo abrió.',
+    example: 'docctl editor --abrir',
+    perEntity: false,
+    run: async ({ options, values }) => (await import('../editor/server.js')).runEditor(options, { port: values.puerto, open: values.abrir }),
+  },
+  {
     name: 'esquemas',
     aliases: ['schemas'],
     usage: '',

@@ -46,6 +46,8 @@ export const OPTIONS = {
   certificado: { type: 'string', value: 'ARCHIVO', help: 'con firmar: el certificado PKCS#12 (.p12 o .pfx) con su llave privada' },
   'sello-tiempo': { type: 'string', value: 'URL', help: 'con firmar: la autoridad de sellado de tiempo (RFC 3161) que añade la hora cierta' },
   'forzar-nombre': { type: 'boolean', help: 'con firmar: firma aunque el nombre del certificado no sea el de la persona del rol (exige --motivo)' },
+  puerto: { type: 'string', value: 'N', help: 'con editor: el puerto en 127.0.0.1 (por omisión, uno libre)' },
+  abrir: { type: 'boolean', help: 'con editor: abre el navegador en la dirección del editor' },
   codigo: { type: 'string', value: 'CÓDIGO', help: 'con importar: el código del documento, si el Word no lo trae o trae otro' },
 } as const satisfies Record<string, OptionSpec>;
 
