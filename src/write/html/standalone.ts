@@ -5,6 +5,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { RenderedDocument } from '../../model/document-context.js';
+import { STATE_NOTICES } from '../../model/versions.js';
 import { documentBody, documentTitle, hastToHtml } from './to-hast.js';
 import { HTML_STYLES } from './styles.js';
 
@@ -69,6 +70,7 @@ export function standaloneHast(doc: RenderedDocument): Root {
           h('a', { className: ['saltar'], href: '#contenido' }, 'Saltar al contenido principal'),
           h('header', { className: ['cabecera'] }, [h('div', { className: ['contenedor'] }, [h('p', { className: ['sitio'] }, context.entity.name)])]),
           h('main', { id: 'contenido', className: ['contenedor'], tabIndex: -1 }, [
+            ...stateNotice(context.state),
             documentTitle(doc),
             h('section', { ariaLabelledBy: ['identificacion'] }, [h('h2', { id: 'identificacion' }, 'Identificación del documento'), identityList(doc)]),
             h('div', { className: ['cuerpo-documento'] }, documentBody(doc)),
@@ -80,6 +82,16 @@ export function standaloneHast(doc: RenderedDocument): Root {
       ]),
     ],
   };
+}
+
+/**
+ * A draft, obsolete or annulled version says so above its title, in the words
+ * the PDF and DOCX headers use: the HTML edition has no watermark, and a
+ * draft's HTML sent by mail must not pass for the approved document.
+ */
+function stateNotice(state: RenderedDocument['context']['state']): Element[] {
+  const notice = STATE_NOTICES[state];
+  return notice ? [h('p', { className: ['aviso-estado'], role: 'note' }, [h('strong', notice)])] : [];
 }
 
 /** The frame's footer lines as text, as the PDF and DOCX footers print them (there are no pages to number here). */

@@ -99,6 +99,7 @@ pre { background: var(--suave); border: 1px solid var(--borde); padding: 0.75rem
 .estado { display: inline-block; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 0.25rem; font-weight: 700; white-space: nowrap; }
 .estado-vigente { color: #0f5223; background: #eaf6ee; }
 .estado-obsoleto { color: #8a1c1c; background: #fbeeee; }
+.aviso-estado, .aviso-obsoleto { margin: 1rem 0; padding: 0.75rem 1rem; border: 2px solid #8a1c1c; border-left-width: 0.5rem; color: #8a1c1c; background: #fbeeee; }
 .pie { margin-top: 2rem; padding: 1rem 0 2rem; background: var(--suave); border-top: 4px solid var(--acento); }
 .pie p { margin: 0.5rem 0; }
 @media print {

@@ -160,6 +160,14 @@ describe('HTML writer', () => {
     expect(() => documentToHast({ ...sampleDocument(), tree })).toThrow(/no handler for mdast node "mystery"/);
   });
 
+  it('says above the title of a draft, obsolete or annulled version what it is, as the PDF header does; the vigente one says nothing', () => {
+    const notice = (html: string) => /<p class="aviso-estado" role="note"><strong>([^<]*)<\/strong><\/p>\s*<h1/.exec(html)?.[1];
+    expect(notice(writeHtml(sampleDocument({ state: 'borrador' })))).toBe('BORRADOR — versión no aprobada; no es un documento controlado');
+    expect(notice(writeHtml(sampleDocument({ state: 'obsoleto' })))).toBe('VERSIÓN OBSOLETA — reemplazada por una versión posterior; no usar');
+    expect(notice(writeHtml(sampleDocument({ state: 'anulado' })))).toBe('VERSIÓN ANULADA — su aprobación fue anulada; no usar');
+    expect(writeHtml(sampleDocument())).not.toContain('class="aviso-estado"');
+  });
+
   it('is deterministic', () => {
     expect(hastToHtml(documentToHast(sampleDocument()))).toBe(hastToHtml(documentToHast(sampleDocument())));
   });
