@@ -25,6 +25,7 @@ export default defineConfig({
       'test/validate/draft-review.test.ts',
       'test/model/**/*.test.ts',
       'test/commands/approve.test.ts',
+      'test/commands/approve-confirm.test.ts',
       'test/commands/version.test.ts',
       'test/commands/verify.test.ts',
       'test/commands/impact.test.ts',
