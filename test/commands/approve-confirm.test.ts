@@ -55,14 +55,23 @@ describe('the approval summary', () => {
   });
 });
 
+/** A terminal standing in for process.stdin. */
+function terminal(isTTY = true) {
+  const stdin = Object.assign(new PassThrough(), { isTTY });
+  vi.spyOn(process, 'stdin', 'get').mockReturnValue(stdin as unknown as typeof process.stdin);
+  return stdin;
+}
+
 /** confirmApproval on a terminal where `typed` is what the person types (null: Ctrl-D at once). */
 async function answer(typed: string | null): Promise<boolean> {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  vi.spyOn(process, 'stdin', 'get').mockReturnValue(stdin as unknown as typeof process.stdin);
+  const stdin = terminal();
   const result = confirmApproval('GC-P-001', false);
   if (typed === null) stdin.end();
   else stdin.write(`${typed}\n`);
-  return result;
+  const approved = await result;
+  // The question is closed once answered: the terminal is let go, nothing keeps reading it.
+  expect([stdin.listenerCount('data'), stdin.isPaused()]).toEqual([0, true]);
+  return approved;
 }
 
 describe('the question on a terminal', () => {
@@ -81,6 +90,17 @@ describe('the question on a terminal', () => {
 
   it('end of input (Ctrl-D) is no', async () => {
     expect(await answer(null)).toBe(false);
+  });
+
+  it('without a terminal, refuses and says how a script approves', async () => {
+    terminal(false);
+    await expect(confirmApproval('GC-P-001', false)).rejects.toThrow(
+      expect.objectContaining({
+        message:
+          'docctl aprobar pide confirmación y aquí no hay una terminal donde preguntar; no se aprobó nada. Si revisó lo de arriba y quiere aprobar desde un script, agregue --si: docctl aprobar GC-P-001 --acta "…" --si',
+      }),
+    );
+    expect(output.stdout).toEqual([]);
   });
 
   it('--si approves without asking', async () => {
