@@ -146,6 +146,13 @@ describe('version numbers and dates (documentRules)', () => {
     );
   });
 
+  it('a later version numbered 0 is out of order, not a first version', () => {
+    expectOnly(
+      { doc: (d) => d.versiones.push(approved(0, '2022-01-01')) },
+      { field: 'versiones[1].numero', message: '0 debe ser mayor que la versión anterior (1); las versiones van en orden creciente' },
+    );
+  });
+
   it('allows a gap in the numbers', () => {
     expect(problemsAfter({ doc: (d) => d.versiones.push(approved(3, '2022-01-01')) })).toEqual([]);
   });
