@@ -53,5 +53,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',
+  // Two groups may run at once, each with its own --tempDirName: neither
+  // copies the other's sandbox (nor old reports) into its own.
+  ignorePatterns: ['/.stryker-tmp*', '/reports'],
   cleanTempDir: 'always',
 };

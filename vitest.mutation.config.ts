@@ -8,15 +8,24 @@
 // seeds at describe level) makes that code "static" for Stryker: every
 // mutant in it would need a fresh test environment. Such files stay out;
 // plan.test.ts covers what the site may publish in-process instead.
+// MUTATION_TESTS (comma-separated files or globs) narrows the run to one
+// group's own tests, e.g. for src/validate/rules.ts the validate tests only:
+// `related` would otherwise also run every command test that validates data
+// on its way (approve, annul…), seconds each, for every mutant that survives.
+// A score measured so is a lower bound: the tests left out can only kill more.
 import { defineConfig } from 'vitest/config';
+
+const only = process.env.MUTATION_TESTS?.split(',').map((glob) => glob.trim()).filter(Boolean);
 
 export default defineConfig({
   test: {
-    include: [
+    include: only?.length ? only : [
       'test/validate/validation-rules.test.ts',
       'test/validate/rule-messages.test.ts',
+      'test/validate/draft-review.test.ts',
       'test/model/**/*.test.ts',
       'test/commands/approve.test.ts',
+      'test/commands/approve-confirm.test.ts',
       'test/commands/version.test.ts',
       'test/commands/verify.test.ts',
       'test/commands/impact.test.ts',

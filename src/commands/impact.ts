@@ -73,8 +73,12 @@ export function runImpact(options: CommonOptions, query: string | undefined, ope
   }
   const replacement = (norm: Norm) => (norm.reemplazadaPor ? project.norms.get(norm.reemplazadaPor) : undefined);
   if (open && reason === undefined && !(norms[0]!.estado !== 'vigente' && replacement(norms[0]!))) {
+    const norm = norms[0]!;
+    // A changed norm with no replacement recorded has no change to describe either.
     throw new UserError(
-      `${normName(norms[0]!)} está vigente en el normograma: --abrir-versiones necesita --motivo "por qué cambian los documentos" (o registre antes el cambio con docctl norma derogar/modificar "${normName(norms[0]!)}" --por "…")`,
+      norm.estado === 'vigente'
+        ? `${normName(norm)} está vigente en el normograma: --abrir-versiones necesita --motivo "por qué cambian los documentos" (o registre antes el cambio con docctl norma derogar/modificar "${normName(norm)}" --por "…")`
+        : `${normName(norm)} consta como ${norm.estado} en el normograma, sin la norma que la ${norm.estado === 'derogada' ? 'reemplaza' : 'modifica'} ("reemplazadaPor"): --abrir-versiones necesita --motivo "por qué cambian los documentos"`,
     );
   }
   for (const norm of norms) {

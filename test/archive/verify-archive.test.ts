@@ -152,6 +152,19 @@ describe('each manifest', () => {
     expect(readManifest(p.v1)).toEqual({ problem: expect.stringMatching(/^el manifiesto no tiene la forma esperada \(codigo: /) });
   });
 
+  it('of the wrong shape deep inside: names the whole path', () => {
+    const p = archiveCopy();
+    editManifest(p, (m) => ((m.archivos as Record<string, unknown>[])[0]!.sha256 = 'abc'));
+    expect(readManifest(p.v1)).toEqual({ problem: expect.stringMatching(/^el manifiesto no tiene la forma esperada \(archivos\.0\.sha256: /) });
+  });
+
+  it('that cannot be read (a folder in its place): says why', () => {
+    const p = archiveCopy();
+    rmSync(join(p.v1, 'manifiesto.json'));
+    mkdirSync(join(p.v1, 'manifiesto.json'));
+    expect(readManifest(p.v1)).toEqual({ problem: 'no se pudo leer el manifiesto (EISDIR)' });
+  });
+
   it('an unknown key (the schema is strict)', () => {
     const p = archiveCopy();
     editManifest(p, (m) => (m.extra = 1));
@@ -207,6 +220,24 @@ describe('the archive\'s folders', () => {
     const p = archiveCopy();
     rmSync(join(p.archive, CODE), { recursive: true });
     expect(findings(p)).toEqual([`registro.jsonl:1: la entrada 1 (aprobacion de ${CODE} v1) no tiene su carpeta ${CODE}/v1: fue borrada o movida`]);
+  });
+
+  it('a register entry without its folder, beside the code\'s other versions', () => {
+    const p = archiveCopy();
+    const manifest = readFileSync(join(p.v1, 'manifiesto.json'));
+    appendRegister(p.archive, { evento: 'aprobacion', codigo: CODE, version: 2, manifiestoSha256: sha256(manifest) }, NOW);
+    expect(findings(p)).toEqual([`registro.jsonl:2: la entrada 2 (aprobacion de ${CODE} v2) no tiene su carpeta ${CODE}/v2: fue borrada o movida`]);
+  });
+
+  it('a folder without a manifest still counts the files checked in the others', () => {
+    const p = archiveCopy();
+    const intact = p.inspect().checked;
+    mkdirSync(join(p.archive, 'OTRO-001', 'v1'), { recursive: true });
+    const archive = p.inspect();
+    expect(archive.checked).toBe(intact);
+    expect(archive.findings.map((f) => f.message)).toEqual([
+      'falta el manifiesto (manifiesto.json); la carpeta está vacía: restáurela desde la copia de seguridad (git)',
+    ]);
   });
 
   it('a file at the archive\'s top level, and a folder that is not v<N>', () => {

@@ -163,6 +163,11 @@ describe('approve refuses, each reason alone', () => {
     });
   }
 
+  it('when a name is only dots or dashes: it names nobody', async () => {
+    const setup = project((doc) => ((doc.versiones[1]!.reviso as Json).nombre = '…—.'));
+    await expectRefusal(setup, {}, `${setup.file}: para aprobar, la versión 2 debe decir quién elaboró, revisó y aprobó; faltan: versiones[1].reviso.nombre (Revisó)`);
+  });
+
   it('lists every missing role at once, in order', async () => {
     const setup = project((doc) => {
       delete doc.versiones[1]!.aprobo;

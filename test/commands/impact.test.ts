@@ -19,8 +19,40 @@ describe('impacto refuses, each reason alone', () => {
     expect(() => runImpact(options(), undefined, false, undefined)).toThrow('falta la norma: docctl impacto "Decreto 1008 de 2018" (o su id del normograma)');
   });
 
-  it('opening drafts without --motivo', () => {
-    expect(() => runImpact(options(), 'ley-1712-2014', true, undefined)).toThrow('--abrir-versiones necesita --motivo "por qué cambian los documentos"');
+  it('opening drafts without --motivo, for a norm in force', () => {
+    expect(() => runImpact(options(), 'ley-1712-2014', true, undefined)).toThrow(
+      expect.objectContaining({
+        message:
+          'Ley 1712 de 2014 está vigente en el normograma: --abrir-versiones necesita --motivo "por qué cambian los documentos" (o registre antes el cambio con docctl norma derogar/modificar "Ley 1712 de 2014" --por "…")',
+      }),
+    );
+  });
+
+  it('opening drafts without --motivo, for a changed norm with no replacement recorded (it used to call it "vigente")', () => {
+    const opts = options();
+    editJson(opts.dataDir, 'normas.json', (catalog) => delete (catalog.normas as Record<string, unknown>[])[1]!.reemplazadaPor);
+    expect(() => runImpact(opts, 'decreto-1008-2018', true, undefined)).toThrow(
+      expect.objectContaining({
+        message: 'Decreto 1008 de 2018 consta como derogada en el normograma, sin la norma que la reemplaza ("reemplazadaPor"): --abrir-versiones necesita --motivo "por qué cambian los documentos"',
+      }),
+    );
+    editJson(opts.dataDir, 'normas.json', (catalog) => ((catalog.normas as Record<string, unknown>[])[1]!.estado = 'modificada'));
+    expect(() => runImpact(opts, 'decreto-1008-2018', true, undefined)).toThrow(
+      expect.objectContaining({
+        message: 'Decreto 1008 de 2018 consta como modificada en el normograma, sin la norma que la modifica ("reemplazadaPor"): --abrir-versiones necesita --motivo "por qué cambian los documentos"',
+      }),
+    );
+  });
+
+  it('opening drafts for a name two norms share, until it is given by id', () => {
+    const opts = options();
+    editJson(opts.dataDir, 'normas.json', (catalog) => {
+      const normas = catalog.normas as Record<string, unknown>[];
+      normas.push({ ...normas[0], id: 'ley-1712-2014-bis', detalle: 'Otra' });
+    });
+    expect(() => runImpact(opts, 'Ley 1712 de 2014', true, 'Motivo')).toThrow(
+      expect.objectContaining({ message: '"Ley 1712 de 2014" puede ser "Ley 1712 de 2014" (ley-1712-2014) o "Ley 1712 de 2014" (ley-1712-2014-bis); para abrir versiones, escriba su id' }),
+    );
   });
 
   it('a norm that is not in the catalog, with a hint when one is close', () => {

@@ -110,4 +110,19 @@ describe('version opens a draft', () => {
         'Edite el contenido, complete elaboro / reviso / aprobo de la versión y apruébela con: docctl aprobar GC-P-001 --acta "…"\n',
     );
   });
+
+  it('starting its signature page from the signers of the last version', () => {
+    const signers = [
+      { nombre: 'Marta Díaz', cargo: 'Directora' },
+      { nombre: 'Luis Gómez', cargo: 'Jefe de Planeación' },
+    ];
+    const setup = project((doc) =>
+      doc.versiones.push(
+        { numero: 2, fecha: '2022-01-01', descripcion: 'Segunda', firmantes: [{ nombre: 'Otra Persona', cargo: 'Asesora' }] },
+        { numero: 3, fecha: '2023-01-01', descripcion: 'Tercera', firmantes: signers },
+      ),
+    );
+    expect(runVersion(setup.options, 'GC-P-001', 'Cuarta')).toBe(0);
+    expect((JSON.parse(setup.text()) as Doc).versiones.at(-1)).toEqual({ numero: 4, estado: 'borrador', descripcion: 'Cuarta', firmantes: signers });
+  });
 });

@@ -122,6 +122,16 @@ describe('approval dates never in the future', () => {
     ).toEqual([]);
   });
 
+  it('a draft with future dates is told only that a draft has no dates yet', () => {
+    const { problems } = check((doc) => {
+      doc.versiones.push({ ...DRAFT, fecha: '2099-12-31', acta: { numero: '003', fecha: '2099-12-31', comite: 'Comité' } });
+    });
+    expect(problems.map((p) => p.replace(/^.*?: (advertencia: )?/, ''))).toEqual([
+      'versiones[1].fecha: "2099-12-31": un borrador aún no tiene fecha de aprobación; docctl aprobar la asigna',
+      'versiones[1].acta: un borrador aún no tiene acta de aprobación; docctl aprobar la asigna',
+    ]);
+  });
+
   it('uses the real date, not --hoy: a review date cannot let a future approval in', () => {
     // problemsOf passes no "today" at all (no review checks); the rule still applies.
     const { problems } = check((doc) => {

@@ -146,6 +146,13 @@ describe('version numbers and dates (documentRules)', () => {
     );
   });
 
+  it('a later version numbered 0 is out of order, not a first version', () => {
+    expectOnly(
+      { doc: (d) => d.versiones.push(approved(0, '2022-01-01')) },
+      { field: 'versiones[1].numero', message: '0 debe ser mayor que la versión anterior (1); las versiones van en orden creciente' },
+    );
+  });
+
   it('allows a gap in the numbers', () => {
     expect(problemsAfter({ doc: (d) => d.versiones.push(approved(3, '2022-01-01')) })).toEqual([]);
   });
@@ -545,4 +552,55 @@ describe('schema messages', () => {
       expectOnly(edits, { file, field, message });
     });
   }
+});
+
+describe('activities, file names and codes (documentRules, duplicateCodeRule)', () => {
+  const activity = { actividad: 'Recibir la solicitud.', responsable: 'Auxiliar' };
+
+  it('refuses activities that no section shows, pointing at "actividades"', () => {
+    expectOnly(
+      { doc: (d) => (d.actividades = [activity]) },
+      { field: 'actividades', message: 'el documento tiene "actividades" pero ninguna sección las muestra; agregue una sección con "bloque": "actividades" (p. ej. «DESCRIPCIÓN DE LAS ACTIVIDADES»)' },
+    );
+  });
+
+  it('refuses the activities block with no activities', () => {
+    expectOnly(
+      { doc: (d) => d.secciones.push({ titulo: 'Actividades', bloque: 'actividades' }) },
+      { field: 'secciones[3].bloque', message: 'la sección muestra la tabla de actividades pero "actividades" está vacío; agregue cada actividad con su responsable y su registro' },
+    );
+  });
+
+  it('accepts activities with their block', () => {
+    expect(
+      problemsAfter({
+        doc: (d) => {
+          d.actividades = [activity];
+          d.secciones.push({ titulo: 'Actividades', bloque: 'actividades' });
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a code that is not the file name, saying how to fix it', () => {
+    const problem = onlyProblem({ doc: (d) => (d.codigo = 'GC-P-002') });
+    expect(described(problem)).toEqual({
+      severity: 'error',
+      file: expect.stringMatching(DOC_FILE),
+      field: 'codigo',
+      message: 'el código "GC-P-002" no coincide con el nombre del archivo; renombre el archivo a GC-P-002.json o corrija el código',
+    });
+    expect(problem.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a second document with the code of another, naming the first file', () => {
+    const problems = problemsAfter({
+      data: (data) => writeFileSync(join(data, 'entidad-prueba', 'documentos', 'GC-P-002.json'), readFileSync(join(data, MINIMAL_DOC))),
+    });
+    const second = expect.stringMatching(/\/data\/entidad-prueba\/documentos\/GC-P-002\.json$/);
+    expect(problems.map(described)).toEqual([
+      { severity: 'error', file: second, field: 'codigo', message: 'el código "GC-P-001" no coincide con el nombre del archivo; renombre el archivo a GC-P-001.json o corrija el código' },
+      { severity: 'error', file: second, field: 'codigo', message: `el código "GC-P-001" ya lo usa ${join(lastData, MINIMAL_DOC)}; cada documento de una entidad tiene un código único` },
+    ]);
+  });
 });

@@ -90,6 +90,26 @@ describe('planSite', () => {
     ]);
   });
 
+  it('orders by process before code, a document without a process first', () => {
+    const planned = planSite({
+      documents: [siteDocument({ code: 'A-1', process: 'Gestión Z' }), siteDocument({ code: 'B-1', process: 'Gestión A' }), siteDocument({ code: 'C-1', process: undefined })],
+    });
+    expect(planned.map((d) => d.context.code)).toEqual(['C-1', 'B-1', 'A-1']);
+    const reversed = planSite({
+      documents: [siteDocument({ code: 'C-1', process: undefined }), siteDocument({ code: 'B-1', process: 'Gestión A' }), siteDocument({ code: 'A-1', process: 'Gestión Z' })],
+    });
+    expect(reversed.map((d) => d.context.code)).toEqual(['C-1', 'B-1', 'A-1']);
+  });
+
+  it('keeps the comparison pages it is given, and has none when given none', () => {
+    const comparisons = new Map([[2, { number: 2 }]]) as unknown as NonNullable<SiteDocument['comparisons']>;
+    const [withPages] = planSite({ documents: [{ ...siteDocument(), comparisons }] });
+    expect(withPages!.comparisons).toBe(comparisons);
+    const [without] = planSite({ documents: [siteDocument()] });
+    expect(without!.comparisons).toBeInstanceOf(Map);
+    expect(without!.comparisons.size).toBe(0);
+  });
+
   it('refuses, as a bug, an entity or code that could not be a folder of its kind', () => {
     const entity = sampleDocument().context.entity;
     expect(() => planSite({ documents: [siteDocument({ entity: { ...entity, slug: 'Alcaldia_Prueba' } })] })).toThrow('internal: unsafe entity for a site path: "Alcaldia_Prueba"');
