@@ -17,7 +17,7 @@ import {
   setStreamCompressionLevel,
   STREAM_COMPRESSION_LEVEL,
   write,
-} from '../../../src/write/pdf/reference-buffer.js';
+} from '../../../src/write/pdf/engine-patches/reference-buffer.js';
 import {
   embeddedFontClass,
   installSharedLayoutCache,
@@ -26,7 +26,7 @@ import {
   originalLayoutCached,
   sharedLayoutCacheInstalled,
   sharedRunCount,
-} from '../../../src/write/pdf/shared-layout-cache.js';
+} from '../../../src/write/pdf/engine-patches/shared-layout-cache.js';
 import {
   contentOperatorsInstalled,
   installContentOperators,
@@ -35,9 +35,9 @@ import {
   originalContentOperators,
   setColorCore,
   transform,
-} from '../../../src/write/pdf/content-operators.js';
-import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/repeated-blocks.js';
-import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/inline-measure.js';
+} from '../../../src/write/pdf/engine-patches/content-operators.js';
+import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/engine-patches/repeated-blocks.js';
+import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/engine-patches/inline-measure.js';
 import {
   getProperty,
   getStyleProperty,
@@ -45,7 +45,7 @@ import {
   originalStyleLookup,
   StyleContextStack,
   styleLookupInstalled,
-} from '../../../src/write/pdf/style-lookup.js';
+} from '../../../src/write/pdf/engine-patches/style-lookup.js';
 import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
 import type { RenderedDocument } from '../../../src/model/document-context.js';
 import { SAMPLE_MARKDOWN, sampleDocument } from '../../support/sample-document.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../../src/model/document-context.js';
 import { writePdf } from '../../../src/write/pdf/index.js';
-import { installLineRenderer, isPlainLine, lineRendererInstalled, originalRenderLine, Renderer, renderLine, type LineLike } from '../../../src/write/pdf/line-renderer.js';
+import { installLineRenderer, isPlainLine, lineRendererInstalled, originalRenderLine, Renderer, renderLine, type LineLike } from '../../../src/write/pdf/engine-patches/line-renderer.js';
 import { sampleDocument } from '../../support/sample-document.js';
 import { run, tempPdf } from './tools.js';
 

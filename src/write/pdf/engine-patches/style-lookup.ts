@@ -15,7 +15,7 @@
 // an upgrade of pdfmake that changes these methods fails loudly (re-check the
 // semantics, then update the fingerprints) instead of silently diverging.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
@@ -127,7 +127,7 @@ export function installStyleLookup(target: StyleContextStackClass = StyleContext
   if (target.prototype.getProperty === getProperty && target.getStyleProperty === getStyleProperty) return;
   const found = { getProperty: target.prototype.getProperty, getStyleProperty: target.getStyleProperty };
   for (const [name, fn] of Object.entries(found) as [keyof typeof EXPECTED_SOURCE, unknown][]) {
-    expectKnownSource(fn, EXPECTED_SOURCE[name], `pdfmake's StyleContextStack.${name}`, 'pdfmake 0.3.11', 'src/write/pdf/style-lookup.ts');
+    expectKnownSource(fn, EXPECTED_SOURCE[name], `pdfmake's StyleContextStack.${name}`, 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/style-lookup.ts');
   }
   original = found;
   target.prototype.getProperty = getProperty;

@@ -156,7 +156,7 @@ export function kitDocumentClass(): KitClass<KitDocumentLike> {
 export function installContentOperators(target: KitClass<KitDocumentLike> = kitDocumentClass()): void {
   const proto = target.prototype;
   if (proto._setColorCore === setColorCore) return;
-  expectKnownMethods('pdfkit 0.19.1', target, 'PDFDocument', EXPECTED_SOURCE, 'src/write/pdf/content-operators.ts');
+  expectKnownMethods('pdfkit 0.19.1', target, 'PDFDocument', EXPECTED_SOURCE, 'src/write/pdf/engine-patches/content-operators.ts');
   original = { _normalizeColor: proto._normalizeColor, _setColorCore: proto._setColorCore, transform: proto.transform };
   proto._normalizeColor = normalizeColor;
   proto._setColorCore = setColorCore;

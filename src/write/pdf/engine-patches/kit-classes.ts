@@ -3,8 +3,8 @@
 // document class, so they are certainly the ones pdfmake renders with.
 import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
 import { createRequire } from 'node:module';
-import { FONT_FAMILY, fontDictionary } from './fonts.js';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { FONT_FAMILY, fontDictionary } from '../fonts.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 

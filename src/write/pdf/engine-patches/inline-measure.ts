@@ -18,7 +18,7 @@
 // which values are written on the word and when — is pdfmake's code as it
 // was; the install checks the source of the method it replaces.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 import { namedStyleValue, type StyleStack } from './style-lookup.js';
 
 const require = createRequire(import.meta.url);
@@ -190,7 +190,7 @@ let original: TextInlinesLike['measure'] | undefined;
 export function installInlineMeasure(target: TextInlinesClass = TextInlines): void {
   const proto = target.prototype;
   if (proto.measure === measure) return;
-  expectKnownSource(proto.measure, EXPECTED_SOURCE, "pdfmake's TextInlines.measure", 'pdfmake 0.3.11', 'src/write/pdf/inline-measure.ts');
+  expectKnownSource(proto.measure, EXPECTED_SOURCE, "pdfmake's TextInlines.measure", 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/inline-measure.ts');
   original = proto.measure;
   proto.measure = measure;
 }

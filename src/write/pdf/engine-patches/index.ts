@@ -13,6 +13,7 @@
 // pdfmake throw instead of dropping an unbreakable block taller than a page.
 import { installContentOperators } from './content-operators.js';
 import { installInlineMeasure } from './inline-measure.js';
+import { installLineRenderer } from './line-renderer.js';
 import { installReferenceBuffer } from './reference-buffer.js';
 import { installRepeatedBlocks } from './repeated-blocks.js';
 import { installSharedLayoutCache } from './shared-layout-cache.js';
@@ -25,4 +26,5 @@ installRepeatedBlocks();
 installSharedLayoutCache();
 installReferenceBuffer();
 installContentOperators();
+installLineRenderer();
 installUnbreakableOverflow();
