@@ -13,10 +13,8 @@ import { useFontCache } from '../../src/write/pdf/engine-patches/font-cache.js';
 import { originalRenderLine, Renderer, renderLine } from '../../src/write/pdf/engine-patches/line-renderer.js';
 import { finalize, originalReferenceMethods, referenceClass, write } from '../../src/write/pdf/engine-patches/reference-buffer.js';
 import { embeddedFontClass, layoutCached, originalLayoutCached } from '../../src/write/pdf/engine-patches/shared-layout-cache.js';
-import { kitDocumentClass, normalizeColor, originalContentOperators, setColorCore, transform } from '../../src/write/pdf/engine-patches/content-operators.js';
 import { addDynamicRepeatable, originalAddDynamicRepeatable, pdfmakeLayoutClasses } from '../../src/write/pdf/engine-patches/repeated-blocks.js';
 import { measure, originalInlineMeasure, TextInlines } from '../../src/write/pdf/engine-patches/inline-measure.js';
-import { getProperty, getStyleProperty, originalStyleLookup, StyleContextStack } from '../../src/write/pdf/engine-patches/style-lookup.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const PAIRS = Number(process.env.PAIRS ?? 9);
@@ -24,11 +22,6 @@ const PAIRS = Number(process.env.PAIRS ?? 9);
 /** Each patch as a switch: false puts the library's own code back. */
 const SWITCHES: Record<string, (on: boolean) => void> = {
   'font-cache': (on) => useFontCache(on),
-  'style-lookup': (on) => {
-    const original = originalStyleLookup()!;
-    StyleContextStack.prototype.getProperty = on ? getProperty : original.getProperty;
-    StyleContextStack.getStyleProperty = on ? getStyleProperty : original.getStyleProperty;
-  },
   'inline-measure': (on) => {
     TextInlines.prototype.measure = on ? measure : originalInlineMeasure()!;
   },
@@ -43,9 +36,6 @@ const SWITCHES: Record<string, (on: boolean) => void> = {
     const original = originalReferenceMethods()!;
     proto.write = on ? write : original.write;
     proto.finalize = on ? finalize : original.finalize;
-  },
-  'content-operators': (on) => {
-    Object.assign(kitDocumentClass().prototype, on ? { _normalizeColor: normalizeColor, _setColorCore: setColorCore, transform } : originalContentOperators()!);
   },
   'line-renderer': (on) => {
     Renderer.prototype.renderLine = on ? renderLine : originalRenderLine()!;

@@ -27,7 +27,7 @@
 // The install checks the source of the methods it replaces or copies.
 import { createRequire } from 'node:module';
 import { expectKnownSource } from '../../../source-fingerprint.js';
-import { kitDocumentClass } from './content-operators.js';
+import { kitDocumentClass } from './kit-classes.js';
 
 const require = createRequire(import.meta.url);
 
