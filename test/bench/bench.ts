@@ -12,6 +12,7 @@ import { writeDocx } from '../../src/write/docx/index.js';
 import { writePdf } from '../../src/write/pdf/index.js';
 import { FONT_DIR } from '../../src/write/pdf/fonts.js';
 import { renderEditions } from '../../src/publish/render-editions.js';
+import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { writeCorpus } from './corpus.js';
 import { toTypst, typstCompiler } from './typst.js';
 
@@ -104,6 +105,8 @@ const machine = () => ({
   node: process.version,
 });
 
+const ratio = (a: number, b: number) => `${a.toFixed(0)} ms / ${b.toFixed(0)} ms = ${(a / b).toFixed(2)}×`;
+
 /** A whole Node process running `code` (an ES module), from the repository; its wall time. */
 function nodeProcess(code: string): number {
   const start = performance.now();
@@ -157,10 +160,14 @@ async function main() {
   // still come first in the table).
   const latencyRows: [string, string][] = [];
   const html = await htmlWriter();
-  for (const [label, scale] of [['política (~20 páginas)', 1], ['política 10x', TINY ? 2 : 10]] as const) {
+  // The tiny run keeps the code working with the 1x policy only (CI time, bench-smoke.test.ts).
+  let tableBase: RenderedDocument | undefined;
+  const scales = TINY ? ([['política (~20 páginas)', 1]] as const) : ([['política (~20 páginas)', 1], ['política 10x', 10]] as const);
+  for (const [label, scale] of scales) {
     const data = writeCorpus(REPO, join(work, `latency-${scale}`), { documents: 1, scale });
     const prepared = prepare({ dataDir: data, templatesDir: join(REPO, 'templates') });
     const doc = prepared.documents[0]!.rendered;
+    tableBase ??= doc;
     const pdf = await timeIt(() => writePdf(doc));
     const docx = await timeIt(() => writeDocx(doc));
     const htmlTimes = html ? await timeIt(() => html(doc)) : [];
@@ -172,6 +179,20 @@ async function main() {
     latencyRows.push([`${label}, ${pages} págs: PDF / DOCX sin el PDF* / HTML / las tres como en build (mediana, p95)`, `${median(pdf).toFixed(0)} / ${median(docx).toFixed(0)} / ${html ? median(htmlTimes).toFixed(0) : '—'} / ${median(all).toFixed(0)} ms  (p95 ${p95(all).toFixed(0)} ms)`]);
   }
 
+  // Rich tables: a :::tabla against a GFM table of the same cells, parse and PDF.
+  const tableRows = TINY ? 30 : 3000;
+  const cellsOf = (i: number) => [`Fila ${i}`, `Actividad de seguimiento número ${i} del proceso`, `Responsable ${i % 7}`];
+  const tables = {
+    gfm: `# Tabla\n\n| A | B | C |\n|---|---|---|\n${Array.from({ length: tableRows }, (_, i) => `| ${cellsOf(i).join(' | ')} |`).join('\n')}\n`,
+    tabla: `# Tabla\n\n:::tabla\n- - A\n  - B\n  - C\n${Array.from({ length: tableRows }, (_, i) => `- - ${cellsOf(i).join('\n  - ')}`).join('\n')}\n:::\n`,
+  };
+  const tableTimes: Record<string, number> = {};
+  for (const [kind, markdown] of Object.entries(tables)) {
+    tableTimes[kind] = median(await timeIt(async () => writePdf({ ...tableBase!, tree: parseMarkdown(markdown), markdown }), 1));
+  }
+  results[`tabla de ${tableRows} filas`] = { gfmMs: tableTimes.gfm, tablaMs: tableTimes.tabla, razon: tableTimes.tabla! / tableTimes.gfm! };
+  latencyRows.push([`:::tabla de ${tableRows} filas / tabla GFM igual (parse + PDF)`, ratio(tableTimes.tabla!, tableTimes.gfm!)]);
+
   rows.unshift(...latencyRows);
 
   // 4. Peers on the same content: Typst (tree → PDF), pandoc (Markdown → DOCX), LibreOffice (DOCX → PDF).
@@ -182,7 +203,6 @@ async function main() {
   const oursPdf = median(await timeIt(() => writePdf(policy), peerRepeat));
   const oursDocx = median(await timeIt(() => writeDocx(policy), peerRepeat));
   const peers: Record<string, unknown> = { nuestrasTresEdicionesMs: ours, nuestroPdfMs: oursPdf, nuestroDocxMs: oursDocx };
-  const ratio = (a: number, b: number) => `${a.toFixed(0)} ms / ${b.toFixed(0)} ms = ${(a / b).toFixed(2)}×`;
 
   // Typst: warm (a compiler already used), cold in one process (load, create, first compile) and a whole process.
   const typst = typstCompiler();
@@ -210,8 +230,10 @@ async function main() {
       return Number(result.stdout);
     })();
     // Whole processes: ours from the data to the policy's PDF file; Typst from its markup to a PDF file.
+    // The tiny run leaves out the whole processes (each scans the system's fonts for Typst).
+    const processRuns = TINY ? 0 : 3;
     const oursProcess = median(
-      Array.from({ length: Math.min(peerRepeat, 3) }, () =>
+      Array.from({ length: processRuns }, () =>
         nodeProcess(`const { prepare } = await import(${distUrl('pipeline.js')});
           const { writePdf } = await import(${distUrl('write/pdf/index.js')});
           const data = prepare({ dataDir: ${JSON.stringify(join(REPO, 'data'))}, templatesDir: ${JSON.stringify(join(REPO, 'templates'))} });
@@ -220,7 +242,7 @@ async function main() {
       ),
     );
     const typstProcess = median(
-      Array.from({ length: Math.min(peerRepeat, 3) }, () =>
+      Array.from({ length: processRuns }, () =>
         nodeProcess(`import { createRequire } from 'node:module'; import { readFileSync, writeFileSync } from 'node:fs';
           const { NodeCompiler } = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('@myriaddreamin/typst-ts-node-compiler');
           const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [${JSON.stringify(FONT_DIR)}] }] });
@@ -234,7 +256,7 @@ async function main() {
     };
     rows.push(['PDF de la política, nosotros / Typst: caliente', ratio(oursPdf, typstWarm)]);
     rows.push(['PDF de la política, nosotros / Typst: primera en un proceso', ratio(oursFirst, typstFirst)]);
-    rows.push(['PDF de la política, nosotros / Typst: proceso completo', ratio(oursProcess, typstProcess)]);
+    if (!TINY) rows.push(['PDF de la política, nosotros / Typst: proceso completo', ratio(oursProcess, typstProcess)]);
   } else {
     peers.typst = typst.missing;
     rows.push(['Typst', typst.missing]);
@@ -255,7 +277,7 @@ async function main() {
     writeFileSync(docx, await writeDocx(policy));
     const profile = mkdtempSync(join(tmpdir(), 'lo-bench-'));
     const convert = () => execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe' });
-    convert(); // first start creates the profile
+    if (!TINY) convert(); // first start creates the profile (not timed)
     const t = await timeIt(convert, TINY ? 1 : 3);
     peers.libreofficeDocxAPdfMs = median(t);
     peers.razonLibreofficeSobreNosotros = median(t) / ours;
