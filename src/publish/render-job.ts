@@ -23,7 +23,7 @@ export interface RenderJob {
   readonly templatesDir: string;
   /** The folder this document's files are staged in until the whole build has succeeded. */
   readonly stagingDir: string;
-  /** Words shaped by earlier builds (write/pdf/shaped-words-store.ts). */
+  /** Words shaped by earlier builds (write/pdf/engine-patches/shaped-words-store.ts). */
   readonly shapedWords?: ShapedWordsFile;
 }
 
