@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { dropEmailLiteralConstruct, mayHoldEmailLiteral, skipIdleLiteralTransform } from './autolink-literals.js';
 import { MarkdownProblem } from './markdown-problem.js';
+import { parseWithTablePieces } from './table-pieces.js';
 import { checkLinksAndImages } from './transforms/check-links-and-images.js';
 import { figures, figuresAtTopLevel, type FigureFiles } from './transforms/figures.js';
 import { rejectRawHtml } from './transforms/reject-raw-html.js';
@@ -28,7 +29,7 @@ const parserWithoutEmailLiterals = unified().use(remarkParse).use(remarkGfm).use
  */
 export function parseMarkdown(markdown: string, options: { readonly numbering?: NumberingStyle; readonly figures?: FigureFiles | undefined } = {}): Root {
   const chosen = mayHoldEmailLiteral(markdown) ? parser : parserWithoutEmailLiterals;
-  const tree = chosen.runSync(chosen.parse(markdown)) as Root;
+  const tree = chosen.runSync(parseWithTablePieces(markdown, (text) => chosen.parse(text))) as Root;
   rejectRawHtml(tree);
   checkLinksAndImages(tree);
   figures(tree, options.figures);

@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 /** The transparency site's folder inside output/. */
 export const SITE_DIR = 'sitio';
 
-/** Words shaped by the last build, for the next one (write/pdf/shaped-words-store.ts); deleting it only costs time. */
+/** Words shaped by the last build, for the next one (write/pdf/engine-patches/shaped-words-store.ts); deleting it only costs time. */
 export const SHAPED_WORDS_FILE = '.docctl-palabras.json';
 
 /** Where a build renders before moving files into place (staging.ts). */

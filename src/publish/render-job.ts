@@ -9,8 +9,8 @@ import { errorProblem, UserError, type Problem } from '../errors.js';
 import { renderDocument } from '../pipeline/render-document.js';
 import type { DocumentInput } from '../pipeline/sources.js';
 import { loadTemplates, type TemplateSet } from '../render/template-env.js';
-import { shapedWordsText, useShapedWords } from '../write/pdf/shaped-words-store.js';
-import { cachedRuns, freshlyShapedCount } from '../write/pdf/shared-layout-cache.js';
+import { shapedWordsText, useShapedWords } from '../write/pdf/engine-patches/shaped-words-store.js';
+import { cachedRuns, freshlyShapedCount } from '../write/pdf/engine-patches/shared-layout-cache.js';
 import { sha256 } from '../archive/manifest.js';
 import { archivedSourceBytes, keepTreeForSite, SOURCE_NAME } from './archived-source.js';
 import { passFaultPoint } from '../fault-points.js';
@@ -23,7 +23,7 @@ export interface RenderJob {
   readonly templatesDir: string;
   /** The folder this document's files are staged in until the whole build has succeeded. */
   readonly stagingDir: string;
-  /** Words shaped by earlier builds (write/pdf/shaped-words-store.ts). */
+  /** Words shaped by earlier builds (write/pdf/engine-patches/shaped-words-store.ts). */
   readonly shapedWords?: ShapedWordsFile;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type * as fontkit from 'fontkit';
 import type { Problem } from '../errors.js';
 import { formatFieldPath, locate, type JsonFile } from '../load/read-json.js';
-import { parsedFont } from '../write/pdf/font-cache.js';
+import { parsedFont } from '../write/pdf/engine-patches/font-cache.js';
 import { FONT_DIR } from '../write/pdf/fonts.js';
 
 let font: fontkit.Font | undefined;

@@ -18,6 +18,11 @@ describe('npm run bench', () => {
     const figures = JSON.parse(readFileSync(RESULTS, 'utf8'));
     expect(Object.keys(figures)).toEqual(expect.arrayContaining(['maquina', 'build en frío (semillas)', 'corpus de 5 documentos', 'pares']));
     expect(figures.maquina.node).toBe(process.version);
+    expect(figures.maquina.cargaMedia).toHaveLength(3);
+    // Typst is a devDependency: its ratio is always measured; pandoc and LibreOffice say when they are missing.
+    expect(figures.pares.typst.caliente.nosotrosSobreTypst).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/PDF de la política, nosotros \/ Typst: caliente/);
+    expect(result.stdout).toMatch(/pandoc|Markdown → DOCX/);
   });
 
   it('fails, naming the build, when a build it times fails, and writes no figures', { timeout: 600_000 }, () => {

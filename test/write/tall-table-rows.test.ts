@@ -14,7 +14,7 @@ import { prepare } from '../../src/pipeline.js';
 import { writeDocx } from '../../src/write/docx/index.js';
 import { writePdf } from '../../src/write/pdf/index.js';
 import { printer } from '../../src/write/pdf/printer.js';
-import { UnbreakableOverflow } from '../../src/write/pdf/unbreakable-overflow.js';
+import { UnbreakableOverflow } from '../../src/write/pdf/engine-patches/unbreakable-overflow.js';
 import { copyProject, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
 import { docxTextThroughLibreOffice, missingWords, pdfText, wordsOf } from '../support/edition-text.js';
 

@@ -26,7 +26,7 @@ import { createState, type TableRelief } from './state.js';
 import { DEFAULT_STYLE, STYLES } from './styles.js';
 import { createTextMeasurer, type TextMeasurer } from './text-width.js';
 import { indexTree, type TreeIndex } from './tree-index.js';
-import { UnbreakableOverflow } from './unbreakable-overflow.js';
+import { UnbreakableOverflow } from './engine-patches/unbreakable-overflow.js';
 import { drawnLines, undrawnWords } from './drawn-words.js';
 
 export const PDF_LANGUAGE = 'es-CO';

@@ -6,8 +6,8 @@
 // pdfmake exposes no public API for this, so we reach into its CommonJS
 // modules; the package has no "exports" map, so these paths are stable
 // within 0.3.x.
-import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
-import './engine-patches.js'; // measuring uses the same patched engine: see engine-patches.ts
+import './engine-patches/font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
+import './engine-patches/index.js'; // measuring uses the same patched engine: see engine-patches/index.ts
 import { createRequire } from 'node:module';
 import type { Content, Style, TFontDictionary } from 'pdfmake/interfaces.js';
 

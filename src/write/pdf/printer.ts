@@ -1,15 +1,11 @@
 // The one pdfmake instance, configured once: our fonts, no network access at
 // all, and local reads limited to the Roboto folder. Setting both policies
 // also keeps pdfmake from printing warnings on every render.
-import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
-import './engine-patches.js'; // speed-ups inside pdfmake and pdfkit, same bytes: see engine-patches.ts
+import './engine-patches/font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
+import './engine-patches/index.js'; // speed-ups inside pdfmake and pdfkit, same bytes: see engine-patches/index.ts
 import { sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_DIR, fontDictionary } from './fonts.js';
-import { installLineRenderer } from './line-renderer.js';
-
-// Words drawn a line at a time: fewer operators, the same page (line-renderer.ts).
-installLineRenderer();
 
 /** Only the font files may be read from disk; images travel as data URLs. */
 export const localAccess = (path: string): boolean => path.startsWith(FONT_DIR + sep);

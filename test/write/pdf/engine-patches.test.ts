@@ -1,4 +1,4 @@
-// The speed-ups installed into pdfmake and pdfkit (src/write/pdf/engine-patches.ts):
+// The speed-ups installed into pdfmake and pdfkit (src/write/pdf/engine-patches/):
 // installed as soon as the PDF writer is loaded, refusing library code they
 // were not written for, and changing no byte of any PDF.
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import {
   setStreamCompressionLevel,
   STREAM_COMPRESSION_LEVEL,
   write,
-} from '../../../src/write/pdf/reference-buffer.js';
+} from '../../../src/write/pdf/engine-patches/reference-buffer.js';
 import {
   embeddedFontClass,
   installSharedLayoutCache,
@@ -26,31 +26,14 @@ import {
   originalLayoutCached,
   sharedLayoutCacheInstalled,
   sharedRunCount,
-} from '../../../src/write/pdf/shared-layout-cache.js';
-import {
-  contentOperatorsInstalled,
-  installContentOperators,
-  kitDocumentClass,
-  normalizeColor,
-  originalContentOperators,
-  setColorCore,
-  transform,
-} from '../../../src/write/pdf/content-operators.js';
-import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/repeated-blocks.js';
-import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/inline-measure.js';
-import {
-  getProperty,
-  getStyleProperty,
-  installStyleLookup,
-  originalStyleLookup,
-  StyleContextStack,
-  styleLookupInstalled,
-} from '../../../src/write/pdf/style-lookup.js';
+} from '../../../src/write/pdf/engine-patches/shared-layout-cache.js';
+import { installRepeatedBlocks, originalAddDynamicRepeatable, addDynamicRepeatable, pdfmakeLayoutClasses, repeatedBlocksInstalled } from '../../../src/write/pdf/engine-patches/repeated-blocks.js';
+import { inlineMeasureInstalled, installInlineMeasure, measure, originalInlineMeasure, TextInlines } from '../../../src/write/pdf/engine-patches/inline-measure.js';
 import { parseMarkdown } from '../../../src/parse/parse-markdown.js';
 import type { RenderedDocument } from '../../../src/model/document-context.js';
 import { SAMPLE_MARKDOWN, sampleDocument } from '../../support/sample-document.js';
 
-type Patch = 'style' | 'measure' | 'repeated' | 'layoutCache' | 'referenceBuffer' | 'operators';
+type Patch = 'measure' | 'repeated' | 'layoutCache' | 'referenceBuffer';
 
 interface KitReference {
   write(chunk: unknown): void;
@@ -58,6 +41,12 @@ interface KitReference {
   data: Record<string, unknown>;
   uncompressedLength: number;
 }
+/** pdfmake's style stack, which measuring reads. */
+const StyleContextStack = (
+  createRequire(import.meta.url)('pdfmake/js/StyleContextStack.js') as {
+    default: new (dictionary: Record<string, unknown>, defaultStyle: Record<string, unknown>) => { styleOverrides?: unknown[]; styleDictionary: never; getProperty(property: string): unknown };
+  }
+).default;
 const PDFDocument = createRequire(import.meta.url)('pdfkit') as new (options: object) => NodeJS.ReadableStream & {
   ref(data?: object): KitReference;
   end(): void;
@@ -68,14 +57,8 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
   const font = embeddedFontClass().prototype;
   const reference = referenceClass().prototype;
   const layoutBuilder = pdfmakeLayoutClasses().LayoutBuilder.prototype;
-  const kitDocument = kitDocumentClass().prototype;
-  const style = originalStyleLookup()!;
   const references = originalReferenceMethods()!;
   try {
-    if (patches.includes('style')) {
-      StyleContextStack.prototype.getProperty = style.getProperty;
-      StyleContextStack.getStyleProperty = style.getStyleProperty;
-    }
     if (patches.includes('measure')) TextInlines.prototype.measure = originalInlineMeasure()!;
     if (patches.includes('repeated')) layoutBuilder.addDynamicRepeatable = originalAddDynamicRepeatable()!;
     if (patches.includes('layoutCache')) font.layoutCached = originalLayoutCached()!;
@@ -83,17 +66,13 @@ async function withOriginal<T>(patches: readonly Patch[], fn: () => Promise<T>):
       reference.write = references.write;
       reference.finalize = references.finalize;
     }
-    if (patches.includes('operators')) Object.assign(kitDocument, originalContentOperators()!);
     return await fn();
   } finally {
-    StyleContextStack.prototype.getProperty = getProperty;
-    StyleContextStack.getStyleProperty = getStyleProperty;
     TextInlines.prototype.measure = measure;
     layoutBuilder.addDynamicRepeatable = addDynamicRepeatable;
     font.layoutCached = layoutCached;
     reference.write = write;
     reference.finalize = finalize;
-    Object.assign(kitDocument, { _normalizeColor: normalizeColor, _setColorCore: setColorCore, transform });
   }
 }
 
@@ -106,10 +85,8 @@ afterAll(() => setStreamCompressionLevel(STREAM_COMPRESSION_LEVEL));
 
 describe('the engine patches', () => {
   it('are installed once the PDF writer is loaded', () => {
-    expect(styleLookupInstalled()).toBe(true);
     expect(inlineMeasureInstalled()).toBe(true);
     expect(repeatedBlocksInstalled()).toBe(true);
-    expect(contentOperatorsInstalled()).toBe(true);
     expect(sharedLayoutCacheInstalled()).toBe(true);
     expect(referenceBufferInstalled()).toBe(true);
   });
@@ -121,13 +98,11 @@ describe('the engine patches', () => {
     const otherPatched = await writePdf(other());
     expect(same(otherPatched, patched)).toBe(false);
     const cases: (readonly Patch[])[] = [
-      ['style'],
       ['measure'],
       ['repeated'],
       ['layoutCache'],
       ['referenceBuffer'],
-      ['operators'],
-      ['style', 'measure', 'repeated', 'layoutCache', 'referenceBuffer', 'operators'],
+      ['measure', 'repeated', 'layoutCache', 'referenceBuffer'],
     ];
     for (const patches of cases) {
       expect(same(await withOriginal(patches, () => writePdf(sampleDocument())), patched), patches.join('+')).toBe(true);
@@ -136,131 +111,19 @@ describe('the engine patches', () => {
   });
 
   it('refuse to replace library methods they were not written for', () => {
-    class Stack {
-      getProperty(property: string) {
-        return property;
-      }
-      static getStyleProperty() {
-        return undefined;
-      }
-    }
-    expect(() => installStyleLookup(Stack as never)).toThrow(/StyleContextStack\.getProperty is not the version/);
     expect(() => installInlineMeasure({ name: 'TextInlines', prototype: { measure: () => [] } } as never)).toThrow(/TextInlines\.measure is not the version/);
     const layout = { ...pdfmakeLayoutClasses(), LayoutBuilder: { prototype: { addDynamicRepeatable: () => undefined, processNode: () => undefined } } };
     expect(() => installRepeatedBlocks(layout as never)).toThrow(/LayoutBuilder\.addDynamicRepeatable is not the version/);
-    const original = originalContentOperators()!;
-    const kit = { name: 'PDFDocument', prototype: { ...kitDocumentClass().prototype, ...original, transform: () => undefined } };
-    expect(() => installContentOperators(kit as never)).toThrow(/PDFDocument\.transform is not the version/);
     const font = { name: 'EmbeddedFont', prototype: { layoutCached: () => undefined, layoutRun: () => undefined, layout: () => undefined } };
     expect(() => installSharedLayoutCache(font as never)).toThrow(/EmbeddedFont\.layoutCached is not the version/);
     const reference = { name: 'PDFReference', prototype: { write: () => undefined, finalize: () => undefined, end: () => undefined } };
     expect(() => installReferenceBuffer(reference as never)).toThrow(/PDFReference\.write is not the version/);
     // Installing again on the real classes is a no-op, not an error.
-    expect(() => installStyleLookup()).not.toThrow();
     expect(() => installInlineMeasure()).not.toThrow();
     expect(() => installRepeatedBlocks()).not.toThrow();
-    expect(() => installContentOperators()).not.toThrow();
     expect(() => installSharedLayoutCache()).not.toThrow();
     expect(() => installReferenceBuffer()).not.toThrow();
   });
-});
-
-describe('the style lookup', () => {
-  const dictionary = {
-    base: { fontSize: 10, color: 'black' },
-    heading: { extends: 'base', bold: true, fontSize: 14 },
-    tableHeader: { extends: ['heading', 'shaded'], alignment: 'center' },
-    shaded: { fillColor: '#eee', color: 'grey' },
-    loopA: { extends: 'loopB' },
-    loopB: { extends: ['loopA', 'base'], italics: true },
-    empty: {},
-  };
-  const stack = (...overrides: unknown[]) => {
-    const s = new StyleContextStack(dictionary, { font: 'Roboto', fontSize: 12, lineHeight: 1 });
-    s.styleOverrides!.push(...overrides);
-    return s;
-  };
-
-  it('reads overrides from the top of the stack down, then the default style', () => {
-    expect(stack('base', { fontSize: 8 }).getProperty('fontSize')).toBe(8);
-    expect(stack({ fontSize: 8 }, 'base').getProperty('fontSize')).toBe(10);
-    expect(stack({ fontSize: null }, 'empty').getProperty('fontSize')).toBe(12);
-    expect(stack('missing').getProperty('font')).toBe('Roboto');
-    expect(stack().getProperty('bold')).toBeUndefined();
-  });
-
-  it('follows extends from the last parent to the first, and survives cycles', () => {
-    expect(stack('heading').getProperty('fontSize')).toBe(14);
-    expect(stack('heading').getProperty('color')).toBe('black');
-    // shaded is the last parent of tableHeader, so its colour wins over base's.
-    expect(stack('tableHeader').getProperty('color')).toBe('grey');
-    expect(stack('tableHeader').getProperty('bold')).toBe(true);
-    expect(stack('loopA').getProperty('italics')).toBe(true);
-    expect(stack('loopA').getProperty('fontSize')).toBe(10);
-    expect(stack('loopA').getProperty('underline')).toBeUndefined();
-  });
-
-  it('gives an item its own value, then its named styles (last first), then the stack, then the default', () => {
-    const s = stack('base');
-    expect(StyleContextStack.getStyleProperty({ fontSize: 7, style: 'heading' }, s, 'fontSize', 99)).toBe(7);
-    expect(StyleContextStack.getStyleProperty({ style: ['shaded', 'heading'] }, s, 'fontSize', 99)).toBe(14);
-    expect(StyleContextStack.getStyleProperty({ style: ['heading', 'shaded'] }, s, 'color', 99)).toBe('grey');
-    expect(StyleContextStack.getStyleProperty({ style: 'empty' }, s, 'color', 99)).toBe('black');
-    expect(StyleContextStack.getStyleProperty({ section: {}, style: 'heading' }, s, 'fontSize', 99)).toBe(10);
-    expect(StyleContextStack.getStyleProperty('texto', s, 'fontSize', 99)).toBe(10);
-    expect(StyleContextStack.getStyleProperty({}, s, 'sup', false)).toBe(false);
-    expect(StyleContextStack.getStyleProperty({}, null, 'fontSize', 99)).toBe(99);
-    expect(s.styleOverrides).toEqual(['base']);
-  });
-
-  it('answers exactly as pdfmake does for any styles, stack, item and property', () => {
-    const original = originalStyleLookup()!;
-    const names = ['a', 'b', 'c', 'd', 'missing'];
-    const properties = ['fontSize', 'color', 'bold', 'alignment', 'font'];
-    const name = fc.constantFrom(...names);
-    const values = fc.constantFrom(undefined, null, 0, false, '', 'x', 3);
-    const overrides = fc.dictionary(fc.constantFrom(...properties), values, { maxKeys: 3 });
-    const style = fc.record({ props: overrides, extends: fc.option(fc.oneof(name, fc.array(name, { maxLength: 3 })), { nil: undefined }) });
-    const styles = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), style, { maxKeys: 4 });
-    const entry = fc.oneof(name, overrides);
-    const item = fc.oneof(
-      fc.constant('texto'),
-      fc.record({
-        props: overrides,
-        style: fc.option(fc.oneof(name, fc.array(name, { maxLength: 3 })), { nil: undefined }),
-        section: fc.option(fc.constant({}), { nil: undefined }),
-      }),
-    );
-    fc.assert(
-      fc.property(styles, fc.array(entry, { maxLength: 6 }), item, fc.constantFrom(...properties), (dict, entries, it, property) => {
-        const dictionary = Object.fromEntries(
-          Object.entries(dict).map(([key, { props, extends: parents }]) => [key, parents === undefined ? props : { ...props, extends: parents }]),
-        );
-        const s = new StyleContextStack(dictionary, { font: 'Roboto', fontSize: 12 });
-        s.styleOverrides!.push(...entries);
-        const node = typeof it === 'string' ? it : { ...it.props, ...(it.style === undefined ? {} : { style: it.style }), ...(it.section ? { section: it.section } : {}) };
-        const before = [...s.styleOverrides!];
-        expect(s.getProperty(property)).toBe(original.getProperty.call(s, property));
-        // pdfmake's own getStyleProperty, asking pdfmake's own getProperty.
-        const expected = withOriginalSync(() => StyleContextStack.getStyleProperty(node, s, property, 'default'));
-        expect(StyleContextStack.getStyleProperty(node, s, property, 'default')).toBe(expected);
-        expect(s.styleOverrides).toEqual(before);
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  function withOriginalSync<T>(fn: () => T): T {
-    const original = originalStyleLookup()!;
-    StyleContextStack.prototype.getProperty = original.getProperty;
-    StyleContextStack.getStyleProperty = original.getStyleProperty;
-    try {
-      return fn();
-    } finally {
-      StyleContextStack.prototype.getProperty = getProperty;
-      StyleContextStack.getStyleProperty = getStyleProperty;
-    }
-  }
 });
 
 describe('the shared cache of shaped words', () => {
@@ -303,55 +166,6 @@ describe('the shared cache of shaped words', () => {
     for (let i = 0; i <= MAX_RUNS_PER_FONT + 10; i++) f.layoutCached(`p${i.toString(36)} `);
     expect(sharedRunCount(f.font)).toBeGreaterThan(0);
     expect(sharedRunCount(f.font)).toBeLessThanOrEqual(MAX_RUNS_PER_FONT);
-  });
-});
-
-describe('the kept colour and matrix operators', () => {
-  it('write what pdfkit writes, for named, hex, spot and invalid colours and any matrix', async () => {
-    type Kit = NodeJS.ReadableStream & {
-      addPage(options?: object): Kit;
-      addSpotColor(name: string, c: number, m: number, y: number, k: number): Kit;
-      fillColor(color: unknown, opacity?: number): Kit;
-      strokeColor(color: unknown): Kit;
-      transform(...m: number[]): Kit;
-      resolveColor?: unknown;
-      _normalizeColor(color: unknown): unknown;
-      end(): void;
-    };
-    const render = async () => {
-      const kit = new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: new Date(Date.UTC(2022, 0, 1)) } }) as unknown as Kit;
-      const chunks: Buffer[] = [];
-      kit.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const done = new Promise((resolve) => kit.on('end', resolve));
-      const normalized: unknown[] = [];
-      for (const height of [792, 1008, 841.89]) {
-        kit.addPage({ size: [612, height] });
-        kit.addSpotColor('marca', 10, 20, 30, 40);
-        for (const color of ['#1a1a1a', '#abc', '#ABC', 'black', 'red', 'marca', 'no-es-color', [10, 20, 30], [0, 0, 0, 100], '#1a1a1a', 'black', 'marca']) {
-          kit.fillColor(color).strokeColor(color);
-          const components = kit._normalizeColor(color);
-          // A spot colour belongs to its document: compare its name.
-          normalized.push(Array.isArray(components) || components === null ? components : (components as { id: string }).id);
-        }
-        for (const m of [[1, 0, 0, -1, 0, height], [1, 0, 0, -1, 0, height], [1, 0, 0, -1, 5, height], [2, 0, 0, 2, 0, 0], [1, 0, 0, 1, 0, 0]]) kit.transform(...m);
-      }
-      kit.end();
-      await done;
-      return { bytes: Buffer.concat(chunks), normalized };
-    };
-    const patched = await render();
-    const original = await withOriginal(['operators'], render);
-    expect(patched.normalized).toEqual(original.normalized);
-    expect(patched.bytes.equals(original.bytes)).toBe(true);
-    expect(patched.bytes.includes(Buffer.from('/DeviceRGB cs\n0.10196078431372549 0.10196078431372549 0.10196078431372549 scn'))).toBe(true);
-    expect(patched.bytes.includes(Buffer.from('1 0 0 -1 0 1008 cm'))).toBe(true);
-  });
-
-  it('hand each caller its own components array', () => {
-    const kit = new PDFDocument({ autoFirstPage: false }) as unknown as { _normalizeColor(color: string): number[] };
-    const first = kit._normalizeColor('#336699');
-    first[0] = 99;
-    expect(kit._normalizeColor('#336699')[0]).toBeCloseTo(0.2);
   });
 });
 

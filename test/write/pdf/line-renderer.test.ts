@@ -1,4 +1,4 @@
-// Words drawn a line at a time (src/write/pdf/line-renderer.ts): the same
+// Words drawn a line at a time (src/write/pdf/engine-patches/line-renderer.ts): the same
 // glyphs at the same text matrices as pdfmake's word-by-word drawing, the
 // same pages pixel for pixel and the same extracted text, in far fewer
 // operators. Each PDF is read back by qpdf and poppler, not by our code.
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RenderedDocument } from '../../../src/model/document-context.js';
 import { writePdf } from '../../../src/write/pdf/index.js';
-import { installLineRenderer, isPlainLine, lineRendererInstalled, originalRenderLine, Renderer, renderLine, type LineLike } from '../../../src/write/pdf/line-renderer.js';
+import { installLineRenderer, isPlainLine, lineRendererInstalled, originalRenderLine, Renderer, renderLine, type LineLike } from '../../../src/write/pdf/engine-patches/line-renderer.js';
 import { sampleDocument } from '../../support/sample-document.js';
 import { run, tempPdf } from './tools.js';
 

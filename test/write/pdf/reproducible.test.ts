@@ -26,7 +26,7 @@ describe('reproducible PDF', () => {
 
 describe('the parsed-font cache', () => {
   it('is installed before pdfkit loads fontkit, and keeps the output identical', async () => {
-    const { fontCacheInstalled } = await import('../../../src/write/pdf/font-cache.js');
+    const { fontCacheInstalled } = await import('../../../src/write/pdf/engine-patches/font-cache.js');
     const { writePdf } = await import('../../../src/write/pdf/index.js');
     const { sampleDocument } = await import('../../support/sample-document.js');
     const first = await writePdf(sampleDocument());

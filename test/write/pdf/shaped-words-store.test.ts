@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fontDictionary, FONT_FAMILY } from '../../../src/write/pdf/fonts.js';
 import { createMeasuringDocument } from '../../../src/write/pdf/measure.js';
-import { shapedWordsText, storableWord, storedRun, useShapedWords, type ShapingFont } from '../../../src/write/pdf/shaped-words-store.js';
-import type { GlyphRunLike } from '../../../src/write/pdf/shared-layout-cache.js';
+import { shapedWordsText, storableWord, storedRun, useShapedWords, type ShapingFont } from '../../../src/write/pdf/engine-patches/shaped-words-store.js';
+import type { GlyphRunLike } from '../../../src/write/pdf/engine-patches/shared-layout-cache.js';
 
 interface KitFont {
   readonly font: ShapingFont & object;

@@ -15,7 +15,7 @@ import type { RichTable } from '../../../parse/nodes.js';
 import { columnWidths } from '../layout/column-widths.js';
 import type { Handler, PdfState } from '../state.js';
 import { COLORS, TABLE_SIZE, RULES } from '../styles.js';
-import { TABLE_ORDINAL } from '../unbreakable-overflow.js';
+import { TABLE_ORDINAL } from '../engine-patches/unbreakable-overflow.js';
 
 const CELL_PADDING = 4;
 /** Rows estimated taller than this may split across pages. */

@@ -5,7 +5,7 @@
 // so a long notice never runs into the body or off the sheet.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
-import { REPEATED_BLOCK } from '../repeated-blocks.js';
+import { REPEATED_BLOCK } from '../engine-patches/repeated-blocks.js';
 import { COLORS } from '../styles.js';
 import { partText, partToPdf } from './frame-parts.js';
 import { BODY_GAP, SIDE_MARGIN } from './page-sizes.js';

@@ -9,7 +9,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DocumentContext } from '../../../model/document-context.js';
 import type { FrameCell, FrameText } from '../../../model/frame.js';
 import { STATE_NOTICES } from '../../../model/versions.js';
-import { REPEATED_BLOCK } from '../repeated-blocks.js';
+import { REPEATED_BLOCK } from '../engine-patches/repeated-blocks.js';
 import { COLORS, RULES } from '../styles.js';
 import { EDGE_GAP, SIDE_MARGIN } from './page-sizes.js';
 import { partText, partToPdf } from './frame-parts.js';

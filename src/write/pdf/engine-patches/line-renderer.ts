@@ -26,8 +26,8 @@
 // character spacing or a line break in it is drawn by pdfmake as before.
 // The install checks the source of the methods it replaces or copies.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
-import { kitDocumentClass } from './content-operators.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
+import { kitDocumentClass } from './kit-classes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -275,7 +275,7 @@ export function installLineRenderer(target: RendererClass = Renderer): void {
   const proto = target.prototype;
   if (proto.renderLine === renderLine) return;
   const kit = kitDocumentClass().prototype as unknown as Record<string, unknown>;
-  const patch = 'src/write/pdf/line-renderer.ts';
+  const patch = 'src/write/pdf/engine-patches/line-renderer.ts';
   expectKnownSource(proto.renderLine, EXPECTED_RENDER_LINE, "pdfmake's Renderer.renderLine", 'pdfmake 0.3.11', patch);
   for (const [method, fingerprint] of Object.entries(EXPECTED_KIT_SOURCE)) {
     expectKnownSource(kit[method], fingerprint, `pdfkit's PDFDocument.${method}`, 'pdfkit 0.19.1', patch);

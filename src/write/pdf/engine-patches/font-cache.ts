@@ -63,3 +63,12 @@ export const fontIdentity = (font: object): string | undefined => identities.get
 
 /** True when pdfkit will get the cached parser (tests check the import order holds). */
 export const fontCacheInstalled = () => (require('fontkit') as Fontkit) === cached;
+
+/**
+ * For measurements that compare with and without the cache
+ * (test/bench/engine-patches.ts): pdfkit calls `create` on the exports it
+ * holds, so swapping it there swaps the parser every new document uses.
+ */
+export function useFontCache(on: boolean): void {
+  cached.create = on ? cachedCreate : original.create.bind(original);
+}

@@ -95,7 +95,7 @@ export const referenceClass = (): KitClass<ReferenceLike> => kitClasses().PDFRef
 export function installReferenceBuffer(target: KitClass<ReferenceLike> = referenceClass()): void {
   const proto = target.prototype;
   if (proto.write === write && proto.finalize === finalize) return;
-  expectKnownMethods('pdfkit 0.19.1', target, 'PDFReference', EXPECTED_SOURCE, 'src/write/pdf/reference-buffer.ts');
+  expectKnownMethods('pdfkit 0.19.1', target, 'PDFReference', EXPECTED_SOURCE, 'src/write/pdf/engine-patches/reference-buffer.ts');
   original = { write: proto.write, finalize: proto.finalize };
   proto.write = write;
   proto.finalize = finalize;

@@ -2,11 +2,11 @@
 // into one inline per word (each a copy of its run's own properties and
 // style names), and TextInlines.measure then asks the style stack for some
 // twenty properties of every word — font, bold, fontSize, color, lineHeight…
-// — each answer a walk over the word's style names and the whole stack. With
-// style-lookup.ts those walks no longer allocate, but a profile of the seed
-// policy still spent ~60 ms of a render in them, almost all giving the same
-// answers again: within one call the stack does not change, and the words of
-// one run share their style names.
+// — each answer a walk over the word's style names and the whole stack
+// (pdfmake's getProperty builds a closure and a Set for each). A profile of
+// the seed policy spent ~60 ms of a render in them, almost all giving the
+// same answers again: within one call the stack does not change, and the
+// words of one run share their style names.
 //
 // The replacement below is pdfmake's measure with each of those lookups
 // split in two: the word's own value, read as before; failing that, what its
@@ -18,10 +18,43 @@
 // which values are written on the word and when — is pdfmake's code as it
 // was; the install checks the source of the method it replaces.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
-import { namedStyleValue, type StyleStack } from './style-lookup.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
+
+type StyleDictionary = Record<string, Record<string, unknown> | undefined>;
+
+/** pdfmake's StyleContextStack, as far as measuring reads it. */
+export interface StyleStack {
+  styleDictionary: StyleDictionary;
+  getProperty(property: string): unknown;
+}
+
+/**
+ * A property of the named style `name`, following `extends` from the last
+ * parent to the first, each style visited once, as pdfmake's stack reads it
+ * (a Set only when a style actually extends another).
+ */
+function namedStyleValue(dictionary: StyleDictionary, name: string, property: string, visited?: Set<unknown>): unknown {
+  if (visited) {
+    if (visited.has(name)) return undefined;
+    visited.add(name);
+  }
+  const style = dictionary[name];
+  if (!style) return undefined;
+  const own = style[property];
+  if (isValue(own)) return own;
+  const parents = style.extends;
+  if (parents) {
+    const seen = visited ?? new Set<unknown>([name]);
+    const list = Array.isArray(parents) ? (parents as string[]) : [parents as string];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const value = namedStyleValue(dictionary, list[i]!, property, seen);
+      if (isValue(value)) return value;
+    }
+  }
+  return undefined;
+}
 
 interface KitFont {
   widthOfString(text: string, size: number, features?: unknown): number;
@@ -190,7 +223,7 @@ let original: TextInlinesLike['measure'] | undefined;
 export function installInlineMeasure(target: TextInlinesClass = TextInlines): void {
   const proto = target.prototype;
   if (proto.measure === measure) return;
-  expectKnownSource(proto.measure, EXPECTED_SOURCE, "pdfmake's TextInlines.measure", 'pdfmake 0.3.11', 'src/write/pdf/inline-measure.ts');
+  expectKnownSource(proto.measure, EXPECTED_SOURCE, "pdfmake's TextInlines.measure", 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/inline-measure.ts');
   original = proto.measure;
   proto.measure = measure;
 }

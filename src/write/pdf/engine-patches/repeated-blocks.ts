@@ -28,7 +28,7 @@
 // lines pdfmake links to a node (ids, outline, page references) is never
 // re-added. The install checks the source of the methods it replaces or relies on.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
@@ -240,7 +240,7 @@ export function installRepeatedBlocks(target: Classes = pdfmakeLayoutClasses()):
   for (const [className, methods] of Object.entries(EXPECTED_SOURCE)) {
     const prototype = (target as unknown as Record<string, { prototype: Record<string, unknown> }>)[className]?.prototype;
     for (const [method, fingerprint] of Object.entries(methods)) {
-      expectKnownSource(prototype?.[method], fingerprint, `pdfmake's ${className}.${method}`, 'pdfmake 0.3.11', 'src/write/pdf/repeated-blocks.ts');
+      expectKnownSource(prototype?.[method], fingerprint, `pdfmake's ${className}.${method}`, 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/repeated-blocks.ts');
     }
   }
   classes = target;

@@ -17,7 +17,7 @@
 // (header, footer, background: forcedX/forcedY) keep pdfmake's behaviour;
 // measure.ts lays out on an endless page, where no block can overflow.
 import { createRequire } from 'node:module';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
@@ -78,9 +78,9 @@ export function installUnbreakableOverflow(): void {
   const builder = LayoutBuilder.prototype;
   const writer = PageElementWriter.prototype;
   if ((writer.commitUnbreakableBlock as { docctl?: boolean }).docctl) return;
-  expectKnownSource(builder.processTable, EXPECTED.processTable, "pdfmake's LayoutBuilder.processTable", 'pdfmake 0.3.11', 'src/write/pdf/unbreakable-overflow.ts');
-  expectKnownSource(writer.beginUnbreakableBlock, EXPECTED.beginUnbreakableBlock, "pdfmake's PageElementWriter.beginUnbreakableBlock", 'pdfmake 0.3.11', 'src/write/pdf/unbreakable-overflow.ts');
-  expectKnownSource(writer.commitUnbreakableBlock, EXPECTED.commitUnbreakableBlock, "pdfmake's PageElementWriter.commitUnbreakableBlock", 'pdfmake 0.3.11', 'src/write/pdf/unbreakable-overflow.ts');
+  expectKnownSource(builder.processTable, EXPECTED.processTable, "pdfmake's LayoutBuilder.processTable", 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/unbreakable-overflow.ts');
+  expectKnownSource(writer.beginUnbreakableBlock, EXPECTED.beginUnbreakableBlock, "pdfmake's PageElementWriter.beginUnbreakableBlock", 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/unbreakable-overflow.ts');
+  expectKnownSource(writer.commitUnbreakableBlock, EXPECTED.commitUnbreakableBlock, "pdfmake's PageElementWriter.commitUnbreakableBlock", 'pdfmake 0.3.11', 'src/write/pdf/engine-patches/unbreakable-overflow.ts');
 
   const processTable = builder.processTable as (this: unknown, node: Record<string, unknown>) => unknown;
   builder.processTable = function (this: unknown, node: Record<string, unknown>) {

@@ -104,7 +104,7 @@ let original: EmbeddedFontLike['layoutCached'] | undefined;
 export function installSharedLayoutCache(target: KitClass<EmbeddedFontLike> = embeddedFontClass()): void {
   const proto = target.prototype;
   if (proto.layoutCached === layoutCached) return;
-  expectKnownMethods('pdfkit 0.19.1', target, 'EmbeddedFont', EXPECTED_SOURCE, 'src/write/pdf/shared-layout-cache.ts');
+  expectKnownMethods('pdfkit 0.19.1', target, 'EmbeddedFont', EXPECTED_SOURCE, 'src/write/pdf/engine-patches/shared-layout-cache.ts');
   original = proto.layoutCached;
   proto.layoutCached = layoutCached;
 }

@@ -1,10 +1,11 @@
-// pdfkit does not export the classes engine-patches.ts patches (EmbeddedFont,
-// PDFReference); they are taken from a throwaway document of pdfmake's own
-// document class, so they are certainly the ones pdfmake renders with.
+// pdfkit does not export the classes the engine patches patch (EmbeddedFont,
+// PDFReference, its PDFDocument); they are taken from pdfmake's own document
+// class and a throwaway document of it, so they are certainly the ones
+// pdfmake renders with.
 import './font-cache.js'; // before pdfmake loads pdfkit: see font-cache.ts
 import { createRequire } from 'node:module';
-import { FONT_FAMILY, fontDictionary } from './fonts.js';
-import { expectKnownSource } from '../../source-fingerprint.js';
+import { FONT_FAMILY, fontDictionary } from '../fonts.js';
+import { expectKnownSource } from '../../../source-fingerprint.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,4 +43,10 @@ export function expectKnownMethods(library: string, target: KitClass<unknown>, n
     // A class of another name is not the one the patch was written for, whatever its methods.
     expectKnownSource(target.name === name ? proto[method] : undefined, fingerprint, `pdfkit's ${name}.${method}`, library, patch);
   }
+}
+
+/** pdfkit's PDFDocument: the class pdfmake's document class extends. */
+export function kitDocumentClass(): KitClass<object> {
+  const PdfmakeDocument = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: object } }).default;
+  return (Object.getPrototypeOf(PdfmakeDocument.prototype) as { constructor: KitClass<object> }).constructor;
 }
