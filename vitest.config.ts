@@ -7,6 +7,8 @@ export default defineConfig({
     // Real clients (LibreOffice, PDFBox, Chromium) take seconds per file.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // The tests spawn the compiled CLI (dist/cli.js); this compiles it again when src/ is newer.
+    globalSetup: ['test/support/compiled-cli.ts'],
     pool: 'forks',
     // At least two test files at a time. Vitest's default is one worker
     // fewer than the cores: on CI's two cores, one file at a

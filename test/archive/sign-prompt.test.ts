@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePki, P12_PASSWORD, type Pki } from '../support/pki.js';
-import { copyProject, REPO, SEEDS, TSX_LOADER } from '../support/project.js';
+import { CLI, copyProject, SEEDS } from '../support/project.js';
 
 const CODE = 'GD-M-004';
 const VERSION_DIR = ['secretaria-educacion-ejemplo', 'archivo', CODE, 'v5'];
@@ -24,7 +24,7 @@ beforeAll(() => {
 
 /** Runs `docctl firmar` on a pseudo-terminal, types `keys` once the prompt shows, and returns what the terminal showed. */
 function signOnTerminal(keys: string): Promise<{ status: number | null; screen: string }> {
-  const command = [process.execPath, '--import', TSX_LOADER, join(REPO, 'src', 'cli.ts'), 'firmar', CODE, '--rol', 'elaboro', '--certificado', certificate, '--datos', data]
+  const command = [process.execPath, ...CLI, 'firmar', CODE, '--rol', 'elaboro', '--certificado', certificate, '--datos', data]
     .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
     .join(' ');
   const environment = { ...process.env };

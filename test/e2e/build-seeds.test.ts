@@ -54,6 +54,20 @@ beforeAll(() => {
   result = runCli(['build', '--datos', data, '--salida', output]);
 });
 
+let libreOfficePdfs: string | undefined;
+/**
+ * The three seed DOCX converted to PDF by LibreOffice, in one launch (it takes several files), the first
+ * time a test asks: the folder holding <CÓDIGO>-v<N>.pdf for each.
+ */
+function convertedByLibreOffice(): string {
+  if (libreOfficePdfs) return libreOfficePdfs;
+  const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
+  const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
+  const docx = [ALCALDIA, PERSONERIA, SECRETARIA].map((base) => `${base}.docx`);
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, ...docx], { stdio: 'pipe' });
+  return (libreOfficePdfs = out);
+}
+
 describe('building both seeds', () => {
   const texts: Record<string, string> = {};
 
@@ -176,10 +190,7 @@ describe('the example secretaría, in a format of its own', () => {
   });
 
   it('LibreOffice shows the same header and footer on every page of the DOCX', () => {
-    const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
-    const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, `${SECRETARIA}.docx`], { stdio: 'pipe' });
-    const pages = pageTexts(join(out, 'GD-M-004-v5.pdf'));
+    const pages = pageTexts(join(convertedByLibreOffice(), 'GD-M-004-v5.pdf'));
     pages.forEach((page, index) => {
       const text = squash(page);
       for (const value of ['ALCALDÍA MUNICIPAL DE VILLA ESPERANZA', 'Tipo: MANUAL', 'Fecha de emisión: 12/03/2024', `PÁGINA: ${index + 1} de ${pages.length}`, 'Código del formato: GD-F-01']) {
@@ -223,10 +234,7 @@ describe('the seeds through independent clients', () => {
     });
 
     it(`LibreOffice opens the ${name} DOCX: pages within ±20% of our PDF, the code on every page`, () => {
-      const out = mkdtempSync(join(tmpdir(), 'docctl-lo-'));
-      const profile = mkdtempSync(join(tmpdir(), 'docctl-lo-profile-'));
-      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, `${base}.docx`], { stdio: 'pipe' });
-      const converted = join(out, `${base.split('/').at(-1)}.pdf`);
+      const converted = join(convertedByLibreOffice(), `${base.split('/').at(-1)}.pdf`);
       expect(existsSync(converted), 'LibreOffice no produjo el PDF').toBe(true);
       const ours = pages(`${base}.pdf`);
       const theirs = pages(converted);

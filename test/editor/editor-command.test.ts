@@ -3,18 +3,15 @@
 // Ctrl+C. A bad --puerto is a user error, not a stack trace.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePort } from '../../src/editor/server.js';
 import { UserError } from '../../src/errors.js';
-import { copyProject, MINIMAL, REPO } from '../support/project.js';
-
-const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+import { CLI, copyProject, MINIMAL } from '../support/project.js';
 
 describe('docctl editor (the command)', () => {
   it('prints its address on 127.0.0.1, serves the list and stops cleanly on SIGTERM', async () => {
     const dir = copyProject(MINIMAL);
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO, 'src', 'cli.ts'), 'editor', '--datos', join(dir, 'data')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI, 'editor', '--datos', join(dir, 'data')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,18 +1,20 @@
 // The version lifecycle through the real CLI. Each test starts from its own
 // copy of data/ — with the archive committed beside it
-// (data/<entidad>/archivo/) — so one bug fails one test, not a chain.
+// (data/<entidad>/archivo/) — so one bug fails one test, not a chain. The
+// draft most tests start from is opened once, in beforeAll, and copied.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, runCli, SEEDS } from '../support/project.js';
 
 const DOC = join('personeria-cartagena', 'documentos', 'DE-P-007.json');
 const ARCHIVE = join('personeria-cartagena', 'archivo');
 const COMITE = 'Comité Institucional de Gestión y Desempeño';
 
-function seeds() {
-  const dir = copyProject(SEEDS);
+/** A project in `dir`: its folders, the CLI on them, and an edit of DE-P-007. */
+function projectIn(dir: string) {
   const data = join(dir, 'data');
   const output = join(dir, 'output');
   const cli = (...args: string[]) => runCli([...args, '--datos', data, '--salida', output, '--hoy', '2026-11-21']);
@@ -25,8 +27,15 @@ function seeds() {
   return { data, output, cli, docFile, editDoc, archive: join(data, ARCHIVE) };
 }
 
-/** A copy with DE-P-007 v2 opened and ready to approve. */
-function withDraft() {
+/** A fresh copy of the seeds. */
+const seeds = () => projectIn(copyProject(SEEDS));
+
+/**
+ * DE-P-007 v2 opened (by the CLI) and ready to approve, once for the file: each test that needs it
+ * works on its own copy of that project (copying is cheap, the CLI run is not).
+ */
+let draftProject: string;
+beforeAll(() => {
   const project = seeds();
   expect(project.cli('version', 'DE-P-007', '--motivo', 'Actualización por el Decreto 767 de 2022').status).toBe(0);
   project.editDoc((doc) => {
@@ -34,7 +43,14 @@ function withDraft() {
     doc.versiones[1]!.reviso = { nombre: 'Luis Gómez', cargo: 'Jefe de Planeación' };
     doc.versiones[1]!.aprobo = { nombre: 'Marta Díaz', cargo: 'Personera Distrital' };
   });
-  return project;
+  draftProject = dirname(project.data);
+});
+
+/** A copy with DE-P-007 v2 opened and ready to approve. */
+function withDraft() {
+  const dir = mkdtempSync(join(tmpdir(), 'docctl-test-'));
+  cpSync(draftProject, dir, { recursive: true });
+  return projectIn(dir);
 }
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInColombia } from '../../src/dates.js';
-import { MINIMAL, MINIMAL_DOC, REPO, runCli } from '../support/project.js';
+import { CLI, MINIMAL, MINIMAL_DOC, REPO, runCli } from '../support/project.js';
 import { hashTree } from '../support/tree-hash.js';
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -65,7 +65,7 @@ const docFileOf = (project: string) => join(project, 'data', MINIMAL_DOC);
 /** Runs `docctl approve` on a pseudo-terminal (util-linux script), typing `answer`. */
 function approveOnTerminal(project: string, answer: string) {
   const args = [...approveArgs(), '--datos', join(project, 'data'), '--salida', join(project, 'output')];
-  const command = [process.execPath, '--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const command = [process.execPath, ...CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO, input: answer, encoding: 'utf8' });
   return { status: result.status, output: result.stdout };
 }

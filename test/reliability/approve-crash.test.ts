@@ -2,26 +2,39 @@
 // and the site: docctl is stopped with SIGKILL at each named step
 // (src/fault-points.ts, DOCCTL_FALLO_EN) and the next run must complete
 // the change — never refuse it, never leave it half done. Each case starts
-// from its own copy of data/ with DE-P-007 v2 ready to approve.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// from its own copy of data/ with DE-P-007 v2 ready to approve (opened once,
+// in beforeAll, and copied).
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, runCli, SEEDS } from '../support/project.js';
 
 const COMITE = 'Comité Institucional de Gestión y Desempeño';
 
-function ready() {
+/** The seeds with DE-P-007 v2 opened (by the CLI) and ready to approve: made once, copied by each case. */
+let readyProject: string;
+beforeAll(() => {
   const dir = copyProject(SEEDS);
   const data = join(dir, 'data');
-  const output = join(dir, 'output');
-  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli([...args, '--datos', data, '--salida', output, '--hoy', '2026-11-21'], { env });
+  const version = runCli(['version', 'DE-P-007', '--motivo', 'Cambio', '--datos', data, '--salida', join(dir, 'output'), '--hoy', '2026-11-21']);
+  expect(version.status, version.stderr).toBe(0);
   const docFile = join(data, 'personeria-cartagena', 'documentos', 'DE-P-007.json');
-  expect(cli(['version', 'DE-P-007', '--motivo', 'Cambio']).status).toBe(0);
   const doc = JSON.parse(readFileSync(docFile, 'utf8'));
   doc.versiones[1].elaboro = { nombre: 'Ana Pérez', cargo: 'Personera Auxiliar' };
   doc.versiones[1].reviso = { nombre: 'Luis Gómez', cargo: 'Jefe de Planeación' };
   doc.versiones[1].aprobo = { nombre: 'Marta Díaz', cargo: 'Personera Distrital' };
   writeFileSync(docFile, `${JSON.stringify(doc, null, 2)}\n`);
+  readyProject = dir;
+});
+
+function ready() {
+  const dir = mkdtempSync(join(tmpdir(), 'docctl-test-'));
+  cpSync(readyProject, dir, { recursive: true });
+  const data = join(dir, 'data');
+  const output = join(dir, 'output');
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli([...args, '--datos', data, '--salida', output, '--hoy', '2026-11-21'], { env });
+  const docFile = join(data, 'personeria-cartagena', 'documentos', 'DE-P-007.json');
   const archive = join(data, 'personeria-cartagena', 'archivo');
   const approve = (env: NodeJS.ProcessEnv = {}) => cli(['approve', 'DE-P-007', '--si', '--acta', '010', '--fecha', '2026-11-20', '--comite', COMITE], env);
   const register = () => readFileSync(join(archive, 'registro.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

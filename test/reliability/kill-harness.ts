@@ -17,7 +17,12 @@
 // in the test's own process (one scenario per test file, so per process,
 // as fresh as the CLI's) with passFaultPoint observed (fault-pass-recorder.ts,
 // through the vi.mock in each test file); the kills then happen through the
-// real CLI at the first and the last pass of every point. Each point works
+// real CLI. `npm test` kills at the first pass of every point: every kind of
+// point (a staged file, a move into output/, a rename, the archive's seal,
+// its register, the data file's edit, the site) once. The full sweep,
+// `npm run pruebas:cortes` (DOCCTL_CORTES=todos), kills at the first and the
+// last pass of every point, as npm test did before: twice the CLI runs, for
+// the last staged file, move and rename as well. Each point works
 // on its own copy of the project, so the points run side by side, a few at
 // a time (KILL_POOL): the test waits on CLI processes, not on itself.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,7 +32,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { inspectArchives } from '../../src/archive/verify.js';
 import { FAULT_POINTS } from '../../src/fault-points.js';
-import { REPO, MINIMAL, MINIMAL_DOC } from '../support/project.js';
+import { CLI, REPO, MINIMAL, MINIMAL_DOC } from '../support/project.js';
 import { hashTree, type TreeHashes } from '../support/tree-hash.js';
 import { recordedFaultPasses as passed } from './fault-pass-recorder.js';
 
@@ -66,7 +71,7 @@ interface CliRun {
   readonly stderr: string;
 }
 
-const cliArgs = (project: string, args: readonly string[]) => ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args, '--datos', join(project, 'data'), '--salida', join(project, 'output'), '--silencio'];
+const cliArgs = (project: string, args: readonly string[]) => [...CLI, ...args, '--datos', join(project, 'data'), '--salida', join(project, 'output'), '--silencio'];
 const cliEnv = (env: NodeJS.ProcessEnv) => ({ ...process.env, SOURCE_DATE_EPOCH: FIXED_EPOCH, ...env });
 
 function cli(project: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
@@ -116,14 +121,26 @@ export interface Scenario {
   readonly passes: readonly string[];
 }
 
-/** The first and the last pass of every point: where a kill is tried. */
-export function killPoints(passes: readonly string[]): string[] {
+/** The full sweep (npm run pruebas:cortes): the last pass of every point as well as the first. */
+export const FULL_SWEEP = process.env.DOCCTL_CORTES === 'todos';
+
+/** Where a kill is tried: the first pass of every point, and in the full sweep its last pass too. */
+export function killPoints(passes: readonly string[], full = FULL_SWEEP): string[] {
   const chosen = new Set<string>();
   for (const name of FAULT_POINTS) {
     const own = passes.filter((p) => p === name || p.startsWith(`${name}#`));
-    if (own.length > 0) chosen.add(own[0]!).add(own.at(-1)!);
+    if (own.length > 0) chosen.add(own[0]!);
+    if (own.length > 0 && full) chosen.add(own.at(-1)!);
   }
   return passes.filter((p) => chosen.has(p));
+}
+
+/** The known defects ("point: what") of the points this run kills at, in their order. */
+export function knownDefectsAt(s: Scenario, known: readonly string[]): string[] {
+  const points = killPoints(s.passes);
+  const at = (defect: string) => defect.slice(0, defect.indexOf(': '));
+  for (const defect of known) expect(s.passes, `a known defect at a point the run never passes: ${defect}`).toContain(at(defect));
+  return known.filter((defect) => points.includes(at(defect)));
 }
 
 function classify(state: TreeHashes, scenario: Scenario): 'antes' | 'despues' | 'mezcla' {

@@ -4,7 +4,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../../src/errors.js';
 import { prepare } from '../../src/pipeline.js';
 
@@ -50,12 +49,15 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-// By path: `--import tsx` would be looked for from the working directory, and a test may run docctl inside a copied project.
-export const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+/**
+ * The command that runs docctl: the compiled CLI, dist/cli.js, what `docctl` is once installed.
+ * vitest's globalSetup (support/compiled-cli.ts) compiles it again whenever src/ is newer.
+ */
+export const CLI = [join(REPO, 'dist', 'cli.js')] as const;
 
-/** Runs the real CLI (TypeScript through tsx) as a user would, in `cwd` (by default, the repository). */
+/** Runs the real CLI as a user would, in `cwd` (by default, the repository). */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO, 'src', 'cli.ts'), ...args], {
+  const result = spawnSync(process.execPath, [...CLI, ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
