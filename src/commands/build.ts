@@ -36,6 +36,7 @@ import { readPublicationInputs } from '../publish/publication-inputs.js';
 import { inputKey, programHash, RenderCache, sharedInputsHash } from '../publish/render-cache.js';
 import type { RenderJobResult, ShapedWordsFile } from '../publish/render-job.js';
 import { renderJobs } from '../publish/render-pool.js';
+import { siteKey } from '../publish/site-key.js';
 import { openStaging, type Staging } from '../publish/staging.js';
 import { createProgress } from './progress.js';
 import type { CommonOptions } from './options.js';
@@ -204,7 +205,7 @@ export async function executeBuild(options: BuildOptions): Promise<{ code: numbe
         if (context.state === 'borrador') {
           commitDraft(slot, folder, staged, staging);
           const archivos = Object.fromEntries(staged.files.map((file) => [file.name, file.sha256]));
-          cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos });
+          cache.remember(slot.name, { entrada: slot.key, contenido: staged.contentSha256, archivos }, staged.files.map((file) => join(slot.dir, file.name)));
           lines.push(`  ${displayPath(slot.dir)}/  ${slotLabel(slot.doc)}: borrador`);
           counts.generated++;
         } else {
@@ -295,10 +296,10 @@ export async function refreshSite(options: BuildOptions): Promise<string> {
 async function updateSite(options: BuildOptions, archives: readonly EntityArchive[], cache: RenderCache): Promise<string> {
   const where = `  ${displayPath(join(options.outputDir, SITE_DIR))}/  sitio de transparencia`;
   const inputs = readPublicationInputs(options.dataDir);
-  // Loaded only when needed: the site's builder brings the HTML writer and the Markdown parser.
-  const { publishSite, siteKey } = await import('../publish/publish-site.js');
   const key = siteKey(inputs, archives);
   if (!options.force && cache.siteIsFresh(key)) return `${where}: sin cambios`;
+  // Loaded only when needed: the site's builder brings the HTML writer, the Markdown parser and pdfmake.
+  const { publishSite } = await import('../publish/publish-site.js');
   const site = await publishSite(inputs, archives, options.outputDir);
   cache.rememberSite(key, site.files);
   return `${where}: ${site.files.length} archivos${site.removed ? `, ${site.removed} retirados` : ''}`;

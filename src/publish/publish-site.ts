@@ -6,12 +6,10 @@
 // Only intact records are published: the build verifies the archive first
 // and stops on any mismatch; when a build fails, withdraw() publishes again
 // without what must come down, leaving out whatever does not verify.
-import { createHash } from 'node:crypto';
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityArchive } from '../archive/verify.js';
 import { inForce, versionsOf } from '../archive/verify.js';
-import { todayInColombia } from '../dates.js';
 import { CLASSIFICATION_LABELS, DOCUMENT_TYPE_LABELS } from '../model/labels.js';
 import type { Classification } from '../validate/schemas.js';
 import { writeFileIfChanged } from './atomic-write.js';
@@ -19,7 +17,7 @@ import { stampObsolete } from './obsolete-stamp.js';
 import { insideOutput, SITE_DIR } from './output-paths.js';
 import type { PublicationEntity, PublicationInputs } from './publication-inputs.js';
 import { recordPdf } from './record-pdf.js';
-import { programHash } from './render-cache.js';
+import { generationDate, siteKey } from './site-key.js';
 import { buildSite, planEntities } from './site/index.js';
 import { siteDocumentFromArchive } from './site/from-archive.js';
 import { ASSET_REGISTER, CLASSIFIED_INDEX, instrumentPaths, PUBLICATION_SCHEME, type Instrument } from './site/instruments.js';
@@ -121,26 +119,8 @@ function informationAssets(entity: PublicationEntity, archive: EntityArchive | u
   });
 }
 
-/** Today's date for the instruments, or the one SOURCE_DATE_EPOCH fixes (reproducible builds). */
-export function generationDate(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : todayInColombia();
-}
-
-/** What the site is made from, as one hash: when it is the one the site was last written from, the site is left alone. */
-export function siteKey(inputs: PublicationInputs, archives: readonly EntityArchive[]): string {
-  const hash = createHash('sha256').update(programHash());
-  hash.update(generationDate());
-  for (const entity of inputs.entities) {
-    hash.update(JSON.stringify([entity.slug, entity.versionFormat, [...entity.classifications].sort(), entity.name, entity.parentName, entity.siteUrl, entity.menu, [...entity.instrumentFields].sort(), entity.publishesSignedCopy]));
-    hash.update(entity.logo?.bytes ?? new Uint8Array());
-  }
-  for (const archive of archives) {
-    hash.update(archive.register.text);
-    for (const version of archive.versions) hash.update(`${version.dir}\0${version.manifestSha256}\0${version.intact}`);
-  }
-  return hash.digest('hex');
-}
+// Kept here too for callers of the site's builder.
+export { generationDate, siteKey };
 
 /** The site's input: documents from the archive, each entity with its instruments' assets, obsolete PDFs stamped. */
 async function siteInput(inputs: PublicationInputs, archives: readonly EntityArchive[]): Promise<SiteInput> {

@@ -14,8 +14,20 @@
 // sealed cache can be put back after its files changed, what it says about
 // files is checked: each entry keeps the SHA-256 of the files it covers, and
 // a slot or the site is fresh only if every file still has it.
+//
+// Hashing every file of a large output/ was most of a build that changed
+// nothing (about 100 MB for 200 documents), so each file's entry also keeps
+// its stat signature taken once it was in place: device, inode, size, and
+// modification and change times to the nanosecond. A file whose signature is
+// unchanged is the file written; any other is hashed. The change time
+// (ctime) is what makes this hold against someone who can write output/: the
+// kernel sets it on every write, rename or utimes and no user can set it
+// back, so a file rewritten, copied back (cp -a, rsync -t) or renamed into
+// place has another one. On a file system without sub-second times a write
+// within the same second could keep it: there the signature is not trusted
+// (a ctime of a whole second) and the file is hashed, as before.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openSealedCache, sealCache } from './cache-seal.js';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +36,7 @@ import { writeFileIfChanged } from './atomic-write.js';
 import { CACHE_FILE } from './output-paths.js';
 
 /** Bumped when the entries change shape: an older cache is then ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** Hashes every file below `dir` whose name passes `include`, names and bytes, in a stable order. */
 export function hashFolder(dir: string, include: (name: string) => boolean): string {
@@ -93,12 +105,15 @@ export interface CacheEntry {
   readonly contenido: string;
   /** SHA-256 of each file written into the slot, by file name (drafts only). */
   readonly archivos?: Readonly<Record<string, string>>;
+  /** Stat signature of each of those files once in place, by file name (see the header). */
+  readonly firmas?: Readonly<Record<string, string>>;
 }
 
 /** The site as last written: the key of its inputs (publish-site.ts siteKey) and the SHA-256 of its files, by path relative to output/. */
 export interface SiteEntry {
   readonly entrada: string;
   readonly archivos: Readonly<Record<string, string>>;
+  readonly firmas?: Readonly<Record<string, string>>;
 }
 
 const fileSha256 = (file: string): string | undefined => {
@@ -108,6 +123,40 @@ const fileSha256 = (file: string): string | undefined => {
     return undefined;
   }
 };
+
+const statOf = (file: string): BigIntStats | undefined => {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+};
+
+const NS_PER_SECOND = 1_000_000_000n;
+
+/** A regular file's stat signature; undefined when its change time has no sub-second part (see the header). */
+export function statSignature(file: string): string | undefined {
+  const stat = statOf(file);
+  if (!stat?.isFile() || stat.ctimeNs % NS_PER_SECOND === 0n) return undefined;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/** True when the file is the one recorded: its signature unchanged, or else its bytes. */
+function isAsWritten(file: string, sha256: unknown, signature: unknown): boolean {
+  if (typeof sha256 !== 'string') return false;
+  if (typeof signature === 'string' && statSignature(file) === signature) return true;
+  return fileSha256(file) === sha256;
+}
+
+/** The stat signature of each file, keyed like `names`; files without one are left out. */
+function signatures(entries: readonly [key: string, path: string][]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [key, path] of entries) {
+    const signature = statSignature(path);
+    if (signature !== undefined) found[key] = signature;
+  }
+  return found;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -136,7 +185,8 @@ export class RenderCache {
   /** True when the site was written from exactly these inputs and all its files still are what was written. */
   siteIsFresh(key: string): boolean {
     const site = this.site;
-    return site?.entrada === key && Object.entries(site.archivos).every(([file, sha256]) => fileSha256(join(this.outputDir, file)) === sha256);
+    const firmas = isRecord(site?.firmas) ? site.firmas : {};
+    return site?.entrada === key && Object.entries(site.archivos).every(([file, sha256]) => isAsWritten(join(this.outputDir, file), sha256, firmas[file]));
   }
 
   /** Remembers the site just written: its files, relative to output/, are hashed as they are now. */
@@ -147,7 +197,7 @@ export class RenderCache {
       if (sha256 === undefined) return; // a file already gone: the next build writes the site again
       archivos[file] = sha256;
     }
-    this.site = { entrada, archivos };
+    this.site = { entrada, archivos, firmas: signatures(files.map((file) => [file, join(this.outputDir, file)])) };
   }
 
   /** The entry for a slot when it was made from exactly these inputs. */
@@ -158,15 +208,15 @@ export class RenderCache {
 
   /** True when the slot holds files rendered from exactly these inputs, each still with the SHA-256 it was written with. */
   isFresh(slot: string, key: string, files: readonly string[]): boolean {
-    const written = this.lookup(slot, key)?.archivos;
-    return isRecord(written) && files.every((file) => {
-      const sha256 = written[basename(file)];
-      return typeof sha256 === 'string' && fileSha256(file) === sha256;
-    });
+    const entry = this.lookup(slot, key);
+    const written = entry?.archivos;
+    const firmas = isRecord(entry?.firmas) ? entry.firmas : {};
+    return isRecord(written) && files.every((file) => isAsWritten(file, written[basename(file)], firmas[basename(file)]));
   }
 
-  remember(slot: string, entry: CacheEntry): void {
-    this.entries[slot] = entry;
+  /** Remembers a slot's entry; `files` are its files now in place, whose stat signatures are taken now. */
+  remember(slot: string, entry: Omit<CacheEntry, 'firmas'>, files: readonly string[] = []): void {
+    this.entries[slot] = files.length > 0 ? { ...entry, firmas: signatures(files.map((file) => [basename(file), file])) } : entry;
   }
 
   /** Writes the cache when it changed: a build that changed nothing leaves it untouched. */

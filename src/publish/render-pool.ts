@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TemplateSet } from '../render/template-env.js';
 import type { RenderJob, RenderJobResult } from './render-job.js';
+import { releaseRenderGarbage } from './render-memory.js';
 
 /** What a worker thread receives: every job, and the counter it claims them with. */
 export interface WorkerData {
@@ -86,6 +87,7 @@ export async function renderJobs(jobs: readonly RenderJob[], options: RenderOpti
     const { runRenderJob } = await import('./render-job.js');
     for (let index = claimNext(next, jobs.length); index !== undefined; index = claimNext(next, jobs.length)) {
       finished(index, await runRenderJob(jobs[index]!, options.templates));
+      if (jobs.length > 1) releaseRenderGarbage();
     }
     await Promise.all(workers.map((worker) => worker.done));
     const missing = jobs.findIndex((_, index) => results[index] === undefined);

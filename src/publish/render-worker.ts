@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { claimNext, type WorkerData, type WorkerMessage } from './render-pool.js';
 import { runRenderJob, type RenderJob } from './render-job.js';
+import { releaseRenderGarbage } from './render-memory.js';
 
 // Lets the tests prove how a genuine bug inside a worker is reported, without planting one.
 if (process.env.DOCCTL_SIMULAR_ERROR_INTERNO === 'hilo') throw new TypeError('error interno simulado en un hilo de trabajo (DOCCTL_SIMULAR_ERROR_INTERNO=hilo)');
@@ -19,4 +20,5 @@ for (let index = claimNext(next, pending.length); index !== undefined; index = c
   for (; released <= index; released++) pending[released] = undefined;
   const message: WorkerMessage = { index, result: await runRenderJob(job) };
   parentPort?.postMessage(message);
+  releaseRenderGarbage();
 }

@@ -14,6 +14,7 @@ import { FONT_DIR } from '../../src/write/pdf/fonts.js';
 import { renderEditions } from '../../src/publish/render-editions.js';
 import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { writeCorpus } from './corpus.js';
+import { rebuildBench } from './rebuild.js';
 import { toTypst, typstCompiler } from './typst.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -154,6 +155,10 @@ async function main() {
   results[`corpus de ${CORPUS} documentos`] = { completo: full.ms, sinCambios: unchanged.ms, unoCambiado: one.ms, rssMaximoMB: Math.max(full.maxRssMb, unchanged.maxRssMb, one.maxRssMb) };
   rows.push([`${CORPUS} documentos: completo / sin cambios / uno cambiado`, `${(full.ms / 1000).toFixed(1)} s / ${unchanged.ms.toFixed(0)} ms / ${one.ms.toFixed(0)} ms`]);
   rows.push([`${CORPUS} documentos: memoria máxima (RSS)`, `${Math.max(full.maxRssMb, unchanged.maxRssMb, one.maxRssMb).toFixed(0)} MB`]);
+  // Rebuilds: medians of nothing changed and one changed, and against two documents (rebuild.ts).
+  const rebuilds = rebuildBench({ repo: REPO, work, data: corpusData, output: corpusOut, documents: CORPUS, cold: full, run: runProcess, repeat: Math.max(1, Math.min(REPEAT, 5)) });
+  results.recompilaciones = rebuilds.results;
+  rows.push(...rebuilds.rows);
 
   // 3. Warm per-document latency, on the policy and on a 10x variant. Measured after the whole-process
   // builds, so that a build that fails stops the bench before the longest in-process part (its rows
