@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { hastToHtml } from '../write/html/index.js';
+import { hastToHtml, MAIN_ID, spanishPage } from '../write/html/index.js';
 import { displayPath } from '../load/load-project.js';
 import { STATE_LABELS, versionStates } from '../model/versions.js';
 import type { ControlledDocument } from '../validate/schemas.js';
@@ -16,28 +16,21 @@ export const SCRIPT_PATH = '/recursos/editor.js';
 export const STYLE_PATH = '/recursos/editor.css';
 
 function page(title: string, token: string, content: ElementContent[]): string {
-  return hastToHtml({
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'es-CO' }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('meta', { name: 'docctl-token', content: token }),
-          h('title', `${title} · editor de docctl`),
-          h('link', { rel: 'icon', href: 'data:,' }),
-          h('link', { rel: 'stylesheet', href: STYLE_PATH }),
-        ]),
-        h('body', [
-          h('a', { className: ['saltar'], href: '#contenido' }, 'Saltar al contenido principal'),
-          h('header', { className: ['barra'] }, [h('p', 'docctl · editor'), h('nav', { 'aria-label': 'Principal' }, [h('a', { href: '/' }, 'Documentos')])]),
-          h('main', { id: 'contenido' }, content),
-          h('script', { src: SCRIPT_PATH, defer: true }),
-        ]),
-      ]),
-    ],
-  });
+  return hastToHtml(
+    spanishPage(
+      [
+        h('meta', { name: 'docctl-token', content: token }),
+        h('title', `${title} · editor de docctl`),
+        h('link', { rel: 'icon', href: 'data:,' }),
+        h('link', { rel: 'stylesheet', href: STYLE_PATH }),
+      ],
+      [
+        h('header', { className: ['barra'] }, [h('p', 'docctl · editor'), h('nav', { 'aria-label': 'Principal' }, [h('a', { href: '/' }, 'Documentos')])]),
+        h('main', { id: MAIN_ID }, content),
+        h('script', { src: SCRIPT_PATH, defer: true }),
+      ],
+    ),
+  );
 }
 
 const STATE_FILTERS: readonly [string, string][] = [

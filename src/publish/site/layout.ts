@@ -4,7 +4,7 @@
 // ever text nodes or property values, so the serialiser escapes them all.
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { hastToHtml } from '../../write/html/index.js';
+import { hastToHtml, MAIN_ID, spanishPage } from '../../write/html/index.js';
 export { documentPageTitle } from '../../write/html/standalone.js';
 import { FAVICON_PATH } from './favicon.js';
 import { STYLES_PATH } from './styles.js';
@@ -100,56 +100,47 @@ export function page(options: PageOptions): Root {
   const navLink = (to: string, label: string) =>
     h('li', [h('a', { href: href(path, to), ariaCurrent: to === path ? 'page' : undefined }, label)]);
   const crumbs = options.breadcrumbs ?? [];
-  return {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'es-CO' }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', options.title),
-          h('link', { rel: 'icon', type: 'image/svg+xml', href: href(path, assets.favicon) }),
-          h('link', { rel: 'stylesheet', href: href(path, assets.styles) }),
-          ...(options.script ? [h('script', { src: href(path, options.script), defer: true })] : []),
-        ]),
-        h('body', [
-          h('a', { className: ['saltar'], href: '#contenido' }, 'Saltar al contenido principal'),
-          h('header', { className: ['cabecera'] }, [
-            h('div', { className: ['contenedor'] }, [
-              ...(entity ? [entityBanner(path, entity)] : []),
-              h('p', { className: ['sitio'] }, [h('a', { href: href(path, assets.index) }, SITE_NAME)]),
-              ...(entity
-                ? [
-                    h('nav', { className: ['navegacion'], ariaLabel: 'Sitio' }, [
-                      h('ul', [navLink(assets.index, 'Documentos publicados'), navLink(assets.openData, 'Datos abiertos')]),
-                    ]),
-                  ]
-                : []),
-            ]),
-          ]),
-          ...(crumbs.length > 0
+  return spanishPage(
+    [
+      h('title', options.title),
+      h('link', { rel: 'icon', type: 'image/svg+xml', href: href(path, assets.favicon) }),
+      h('link', { rel: 'stylesheet', href: href(path, assets.styles) }),
+      ...(options.script ? [h('script', { src: href(path, options.script), defer: true })] : []),
+    ],
+    [
+      h('header', { className: ['cabecera'] }, [
+        h('div', { className: ['contenedor'] }, [
+          ...(entity ? [entityBanner(path, entity)] : []),
+          h('p', { className: ['sitio'] }, [h('a', { href: href(path, assets.index) }, SITE_NAME)]),
+          ...(entity
             ? [
-                h('nav', { className: ['migas', 'contenedor'], ariaLabel: 'Ruta de navegación' }, [
-                  h(
-                    'ol',
-                    crumbs.map((crumb, index) =>
-                      h('li', [
-                        crumb.path
-                          ? h('a', { href: href(path, crumb.path) }, crumb.label)
-                          : h('span', { ariaCurrent: index === crumbs.length - 1 ? 'page' : undefined }, crumb.label),
-                      ]),
-                    ),
-                  ),
+                h('nav', { className: ['navegacion'], ariaLabel: 'Sitio' }, [
+                  h('ul', [navLink(assets.index, 'Documentos publicados'), navLink(assets.openData, 'Datos abiertos')]),
                 ]),
               ]
             : []),
-          h('main', { id: 'contenido', className: ['contenedor'], tabIndex: -1 }, [...options.main]),
-          h('footer', { className: ['pie'] }, [h('div', { className: ['contenedor'] }, [...(options.footer ?? defaultFooter(path, entity))])]),
         ]),
       ]),
+      ...(crumbs.length > 0
+        ? [
+            h('nav', { className: ['migas', 'contenedor'], ariaLabel: 'Ruta de navegación' }, [
+              h(
+                'ol',
+                crumbs.map((crumb, index) =>
+                  h('li', [
+                    crumb.path
+                      ? h('a', { href: href(path, crumb.path) }, crumb.label)
+                      : h('span', { ariaCurrent: index === crumbs.length - 1 ? 'page' : undefined }, crumb.label),
+                  ]),
+                ),
+              ),
+            ]),
+          ]
+        : []),
+      h('main', { id: MAIN_ID, className: ['contenedor'], tabIndex: -1 }, [...options.main]),
+      h('footer', { className: ['pie'] }, [h('div', { className: ['contenedor'] }, [...(options.footer ?? defaultFooter(path, entity))])]),
     ],
-  };
+  );
 }
 
 export function renderPage(options: PageOptions): string {

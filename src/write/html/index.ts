@@ -7,3 +7,4 @@ export { documentPageTitle, identityList, standaloneHast, writeHtml } from './st
 export { HEADING_SHIFT } from './handlers/heading.js';
 export { isSafeUrl } from '../../parse/safe-url.js';
 export { HTML_STYLES } from './styles.js';
+export { MAIN_ID, spanishPage } from './page-shell.js';

@@ -7,6 +7,7 @@ import { h } from 'hastscript';
 import type { RenderedDocument } from '../../model/document-context.js';
 import { STATE_NOTICES } from '../../model/versions.js';
 import { documentBody, documentTitle, hastToHtml } from './to-hast.js';
+import { MAIN_ID, spanishPage } from './page-shell.js';
 import { HTML_STYLES } from './styles.js';
 
 /** Longer titles are cut in tabs, bookmarks and search results. */
@@ -53,35 +54,24 @@ export function identityList(doc: RenderedDocument): Element {
 
 export function standaloneHast(doc: RenderedDocument): Root {
   const { context } = doc;
-  return {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'es-CO' }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('title', documentPageTitle(context.code, context.title)),
-          // An empty icon, so the browser does not ask the server for /favicon.ico.
-          h('link', { rel: 'icon', href: 'data:,' }),
-          h('style', HTML_STYLES),
-        ]),
-        h('body', [
-          h('a', { className: ['saltar'], href: '#contenido' }, 'Saltar al contenido principal'),
-          h('header', { className: ['cabecera'] }, [h('div', { className: ['contenedor'] }, [h('p', { className: ['sitio'] }, context.entity.name)])]),
-          h('main', { id: 'contenido', className: ['contenedor'], tabIndex: -1 }, [
-            ...stateNotice(context.state),
-            documentTitle(doc),
-            h('section', { ariaLabelledBy: ['identificacion'] }, [h('h2', { id: 'identificacion' }, 'Identificación del documento'), identityList(doc)]),
-            h('div', { className: ['cuerpo-documento'] }, documentBody(doc)),
-          ]),
-          h('footer', { className: ['pie'] }, [
-            h('div', { className: ['contenedor'] }, footerLines(context)),
-          ]),
-        ]),
-      ]),
+  return spanishPage(
+    [
+      h('title', documentPageTitle(context.code, context.title)),
+      // An empty icon, so the browser does not ask the server for /favicon.ico.
+      h('link', { rel: 'icon', href: 'data:,' }),
+      h('style', HTML_STYLES),
     ],
-  };
+    [
+      h('header', { className: ['cabecera'] }, [h('div', { className: ['contenedor'] }, [h('p', { className: ['sitio'] }, context.entity.name)])]),
+      h('main', { id: MAIN_ID, className: ['contenedor'], tabIndex: -1 }, [
+        ...stateNotice(context.state),
+        documentTitle(doc),
+        h('section', { ariaLabelledBy: ['identificacion'] }, [h('h2', { id: 'identificacion' }, 'Identificación del documento'), identityList(doc)]),
+        h('div', { className: ['cuerpo-documento'] }, documentBody(doc)),
+      ]),
+      h('footer', { className: ['pie'] }, [h('div', { className: ['contenedor'] }, footerLines(context))]),
+    ],
+  );
 }
 
 /**
