@@ -13,6 +13,7 @@ import { refreshSite } from '../../src/commands/build.js';
 import { todayInColombia } from '../../src/dates.js';
 import { UserError } from '../../src/errors.js';
 import { copyProject, editJson, MINIMAL_DOC, TEMPLATES } from '../support/project.js';
+import { SIGNER_ROLES } from '../support/signer-roles.js';
 
 // approve seals the version itself; the site it then publishes is build.ts's, stood in for here.
 vi.mock('../../src/commands/build.js', () => ({ refreshSite: vi.fn(async () => 'output/sitio/  sitio de transparencia: 9 archivos') }));
@@ -142,12 +143,7 @@ describe('approve refuses, each reason alone', () => {
     expect(refreshSite).not.toHaveBeenCalled();
   });
 
-  const roles = [
-    ['elaboro', 'Elaboró'],
-    ['reviso', 'Revisó'],
-    ['aprobo', 'Aprobó'],
-  ] as const;
-  for (const [key, label] of roles) {
+  for (const [key, label] of SIGNER_ROLES) {
     it(`without the name of who ${label.toLowerCase()}`, async () => {
       const setup = project((doc) => delete (doc.versiones[1]![key] as Json).nombre);
       await expectRefusal(setup, {}, `${setup.file}: para aprobar, la versión 2 debe decir quién elaboró, revisó y aprobó; faltan: versiones[1].${key}.nombre (${label})`);

@@ -11,6 +11,7 @@ import { draftReview, openDraftReviews } from '../../src/validate/draft-review.j
 import type { Norm } from '../../src/validate/schemas.js';
 import { validateProject, type ValidProject } from '../../src/validate/validate-project.js';
 import { copyProject, editJson, MINIMAL_DOC } from '../support/project.js';
+import { SIGNER_ROLES } from '../support/signer-roles.js';
 
 type Json = Record<string, unknown>;
 type Doc = Json & { versiones: Json[]; normas: string[]; secciones: Json[]; glosario: Json[] };
@@ -69,12 +70,7 @@ describe('the review list of an open draft', () => {
     expect(items(review(project))).toEqual([`versiones[2]: ${PENDING.replaceAll('v2', 'v3')}`]);
   });
 
-  const roles = [
-    ['elaboro', 'Elaboró'],
-    ['reviso', 'Revisó'],
-    ['aprobo', 'Aprobó'],
-  ] as const;
-  for (const [key, label] of roles) {
+  for (const [key, label] of SIGNER_ROLES) {
     it(`names a missing ${label}, field by field`, () => {
       const withoutName = review(projectAfter((doc) => doc.versiones.push(draft({ [key]: { cargo: 'Cargo' } }))));
       expect(items(withoutName)).toEqual([`versiones[1]: ${WHO}faltan firmantes para aprobar: ${label} (${key}.nombre)`, `versiones[1]: ${PENDING}`]);
