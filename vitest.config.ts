@@ -10,12 +10,13 @@ export default defineConfig({
     // The tests spawn the compiled CLI (dist/cli.js); this compiles it again when src/ is newer.
     globalSetup: ['test/support/compiled-cli.ts'],
     pool: 'forks',
-    // One test file more than the cores. Most files spend much of their time
-    // waiting on a child process (the CLI, LibreOffice, Chromium, pdftotext,
-    // PDFBox): with one file per core, a whole CI run on two cores kept 1.6
-    // cores busy on average (CPU time over wall time). Every file works in
-    // its own temporary folders (only the bench writes under the repository,
-    // output/bench/), so files never share state.
-    maxWorkers: availableParallelism() + 1,
+    // At least two test files at a time. Vitest's default is one worker
+    // fewer than the cores: on CI's two cores, one file at a
+    // time, while most files spend their time waiting on a child process
+    // (the CLI, LibreOffice, Chromium, pdftotext) that keeps one core busy,
+    // the other idle. Every file works in its own temporary folders (only
+    // the bench writes under the repository, output/bench/), so two never
+    // share state.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
