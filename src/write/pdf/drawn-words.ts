@@ -1,8 +1,8 @@
 // A guard against silent loss (issue 16): after a PDF is rendered, every
 // word of the document's body must be among the words actually drawn on its
-// pages. The seam is pdfmake's Renderer.renderLine (engine-patches/line-renderer.ts), which
-// every line of text passes through on its way to pdfkit: it records each
-// line's text per pdfkit document. A word missing from what was drawn is a
+// pages. The seam is the laid-out pages pdfmake's Renderer leaves on the
+// pdfkit document it draws into (`_pdfMakePages`): every line of text it
+// draws is an item there, with its inlines' text. A word missing from what was drawn is a
 // bug in docctl or its libraries, never the user's doing, so it is an
 // internal error: the build stops and nothing is archived.
 //
