@@ -44,7 +44,9 @@ export type ReadOutcome =
       readonly tooBig?: number;
     };
 
-function kindOf(stats: Stats): string {
+/** What a path that is not a regular file is, for a message: "una tubería con nombre (FIFO)". */
+export function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'una carpeta';
   if (stats.isFIFO()) return 'una tubería con nombre (FIFO)';
   if (stats.isSocket()) return 'un socket';
   if (stats.isCharacterDevice()) return 'un dispositivo de caracteres';
@@ -93,6 +95,28 @@ function checkParents(root: string, path: string): ReadOutcome | undefined {
 }
 
 /**
+ * The whole of an open file of `size` bytes (as fstat said), or undefined
+ * when it holds more than `maxBytes`: reads to the end but never past the
+ * limit, since the file may grow while it is read (or fstat may lie).
+ */
+export function readAtMost(fd: number, size: number, maxBytes: number): Buffer | undefined {
+  let buffer = Buffer.alloc(Math.min(maxBytes, size) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return undefined;
+      const grown = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
  * Reads a regular file below `root` (the data folder), at most `maxBytes`
  * long. Never follows a link, never opens a device, never blocks on a FIFO.
  */
@@ -117,24 +141,11 @@ export function readDataFile(root: string, path: string, maxBytes: number): Read
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return { problem: `no es un archivo normal: es ${opened.isDirectory() ? 'una carpeta' : kindOf(opened)}; en esa ruta debe haber un archivo` };
+    if (!opened.isFile()) return { problem: `no es un archivo normal: es ${kindOf(opened)}; en esa ruta debe haber un archivo` };
     if (opened.ino !== before.ino || opened.dev !== before.dev) return { problem: 'cambió mientras docctl lo leía; vuelva a intentarlo' };
     if (opened.size > maxBytes) return { problem: `pesa ${formatMegabytes(opened.size)}`, tooBig: opened.size };
-    // Read to the end, never more than the limit: the file may grow while it is read.
-    let buffer = Buffer.alloc(Math.min(maxBytes, opened.size) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return { problem: `pesa más de ${formatMegabytes(maxBytes)}`, tooBig: length };
-        const grown = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
-        buffer.copy(grown);
-        buffer = grown;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return { bytes: buffer.subarray(0, length) };
+    const bytes = readAtMost(fd, opened.size, maxBytes);
+    return bytes ? { bytes } : { problem: `pesa más de ${formatMegabytes(maxBytes)}`, tooBig: maxBytes + 1 };
   } catch (error) {
     return unreadable(error);
   } finally {

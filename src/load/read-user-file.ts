@@ -8,10 +8,10 @@
 // The size is taken from the opened descriptor and the read stops one byte
 // past the limit, so a file that grows while it is read (or a stat that lies)
 // cannot push more than the limit into memory.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { displayPath } from './load-project.js';
-import { formatMegabytes } from './read-data-file.js';
+import { formatMegabytes, kindOf, readAtMost } from './read-data-file.js';
 
 export interface UserFileKind {
   /** What the file is, for messages: "la copia firmada", "el certificado". */
@@ -20,15 +20,6 @@ export interface UserFileKind {
   readonly maxBytes: number;
   /** What to do about a file over the limit, appended to the message. */
   readonly whenTooBig: string;
-}
-
-function describeNonFile(stats: ReturnType<typeof fstatSync>): string {
-  if (stats.isDirectory()) return 'una carpeta';
-  if (stats.isFIFO()) return 'una tubería con nombre (FIFO)';
-  if (stats.isCharacterDevice()) return 'un dispositivo de caracteres';
-  if (stats.isBlockDevice()) return 'un dispositivo de bloques';
-  if (stats.isSocket()) return 'un socket';
-  return 'un archivo especial';
 }
 
 /** Reads a file named by the user whole, or throws a UserError that names it and says why. */
@@ -46,24 +37,13 @@ export function readUserFile(path: string, kind: UserFileKind): Buffer {
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new UserError(`${shown}: es ${describeNonFile(stats)}, no un archivo; indique la ruta de ${kind.what}`);
+    if (!stats.isFile()) throw new UserError(`${shown}: es ${kindOf(stats)}, no un archivo; indique la ruta de ${kind.what}`);
     const tooBig = (size: string) =>
       new UserError(`${shown}: ${kind.what} pesa ${size} y el límite es ${formatMegabytes(kind.maxBytes)}; ${kind.whenTooBig}`);
     if (stats.size > kind.maxBytes) throw tooBig(formatMegabytes(stats.size));
-    let grown = Buffer.alloc(Math.min(kind.maxBytes, stats.size) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === grown.length) {
-        if (length > kind.maxBytes) throw tooBig(`más de ${formatMegabytes(kind.maxBytes)}`);
-        const larger = Buffer.alloc(Math.min(kind.maxBytes + 1, grown.length * 2));
-        grown.copy(larger);
-        grown = larger;
-      }
-      const read = readSync(fd, grown, length, grown.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return grown.subarray(0, length);
+    const bytes = readAtMost(fd, stats.size, kind.maxBytes);
+    if (!bytes) throw tooBig(`más de ${formatMegabytes(kind.maxBytes)}`);
+    return bytes;
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`${shown}: no se pudo leer ${kind.what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
