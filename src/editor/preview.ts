@@ -4,11 +4,10 @@
 // gives) → template → parse (pipeline/render-document.ts) → HTML writer. Its
 // PDF is the same document through the PDF writer. Nothing is written.
 import { readFileSync } from 'node:fs';
-import { parseTree } from 'jsonc-parser';
 import { hasErrors, type Problem } from '../errors.js';
 import { editJsonText, type JsonChange } from '../edit/edit-json.js';
 import { displayPath, loadProject, type RawProject } from '../load/load-project.js';
-import { locateProblems, type JsonFile } from '../load/read-json.js';
+import { locateProblems, parsedFile, type JsonFile } from '../load/read-json.js';
 import { buildContext } from '../model/build-context.js';
 import type { RenderedDocument } from '../model/document-context.js';
 import { renderDocument } from '../pipeline/render-document.js';
@@ -34,25 +33,6 @@ export interface Preview {
   readonly rendered?: RenderedDocument | undefined;
   /** Every problem `validar` would report about this document (its JSON and its .md files). */
   readonly problems: readonly Problem[];
-}
-
-/** A JsonFile for text that never touched the disk, as read-json.ts builds one for a file. */
-function jsonFileOf(path: string, file: string, text: string, value: unknown): JsonFile {
-  let tree: ReturnType<typeof parseTree> | null = null;
-  return {
-    path,
-    file,
-    text,
-    value,
-    problems: [],
-    get tree() {
-      if (tree === null) tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
-      return tree;
-    },
-    get treeIsBuilt() {
-      return tree !== null;
-    },
-  };
 }
 
 /**
@@ -102,7 +82,7 @@ export function previewDraft(workspace: Workspace, edit: DraftEdit, raw: RawProj
   } catch {
     return { text, problems: [{ severity: 'error', file, message: 'el archivo no es JSON válido; ábralo en un editor de texto o con docctl validar para ver dónde' }] };
   }
-  const json = jsonFileOf(path, file, text, withEditedMarkdown(value, edit.markdown));
+  const json = parsedFile(path, file, text, withEditedMarkdown(value, edit.markdown));
   const { project, problems } = validateProject(replaceDocument(raw, edit.entity, json), workspace.today);
   const folder = file.replace(/\.json$/, '/');
   const own = (p: Problem) => p.file === file || p.file.startsWith(folder);

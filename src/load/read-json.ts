@@ -30,7 +30,8 @@ export interface JsonFile {
 
 const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-function parsedFile(path: string, file: string, text: string, value: unknown, problems: readonly Problem[] = []): JsonFile {
+/** A data file already read and parsed (the editor's unsaved text too); its syntax tree is built only when a message needs a line. */
+export function parsedFile(path: string, file: string, text: string, value: unknown, problems: readonly Problem[] = []): JsonFile {
   let tree: Node | undefined | null = null;
   return {
     path,
